@@ -1,0 +1,1014 @@
+"""Build ``config/demo/``, the demo workspace, through the store's own API.
+
+Run from a source checkout: ``python scripts/build_demo.py``. The demo is written for the day
+``DEMO_TODAY``; ``ritual demo`` moves every date by whole weeks so that its sprint is always
+half-way through on the day it is opened.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+
+from ritual_tui.domain.backlog import BacklogItem
+from ritual_tui.domain.daily_records import Blocker, Note, Topic
+from ritual_tui.domain.decision import Decision
+from ritual_tui.domain.escalation import Escalation, StatusChange
+from ritual_tui.domain.session import Feedback, RitualSession
+from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
+from ritual_tui.store.files import TRAILER
+from ritual_tui.store.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = ROOT / "config" / "demo"
+DEMO_TODAY = date(2026, 11, 24)
+TZ = timezone(timedelta(hours=1))
+
+SETTINGS = """
+# Bookwise, the demo workspace of ritual-tui. Every setting not set here takes its default from
+# config/default.toml, which documents them all.
+schema = 1
+product = "Bookwise"
+product_goal = "By June 2027, patients book 60% of clinic appointments online, without a phone call."
+demo_today = 2026-11-24
+blocker_aging_dailies = 3
+
+[[team]]
+name = "Lena Fischer"
+role = "Tech lead"
+availability = 1.0
+
+[[team]]
+name = "Tomás Ruiz"
+role = "Backend developer"
+availability = 1.0
+
+[[team]]
+name = "Priya Natarajan"
+role = "Frontend developer"
+availability = 1.0
+
+[[team]]
+name = "Jonas Berg"
+role = "Mobile developer"
+availability = 0.8
+
+[[team]]
+name = "Mei Chen"
+role = "QA engineer"
+availability = 1.0
+
+[[team]]
+name = "Samir Haddad"
+role = "UX designer"
+availability = 0.5
+
+[[objectives]]
+id = "O-1"
+title = "Patients book, move and cancel appointments on web and mobile"
+horizon = "Q4 2026"
+
+[[objectives]]
+id = "O-2"
+title = "Halve no-shows with reminders"
+horizon = "Q1 2027"
+
+[[objectives]]
+id = "O-3"
+title = "Clinic staff manage their own calendars without IT help"
+horizon = "Q1 2027"
+
+[[objectives]]
+id = "O-4"
+title = "Health-data compliance: GDPR, audit trail, data residency"
+horizon = "ongoing"
+"""
+
+TEAM = ["Lena Fischer", "Tomás Ruiz", "Priya Natarajan", "Jonas Berg", "Mei Chen", "Samir Haddad"]
+
+# (title, kind, objective, estimate, as_a, i_want, so_that, [criteria], tags)
+ITEMS = [
+    (
+        "Search free slots by clinic and day",
+        "story",
+        "O-1",
+        5,
+        "patient",
+        "to see the free slots of my clinic for a day",
+        "I can pick a time that suits me",
+        [
+            "Given a clinic with free slots, When I choose a day, Then I see every free slot that day",
+            "Given no free slot that day, When I choose it, Then I am offered the next day with one",
+        ],
+        ["booking"],
+    ),
+    (
+        "Book a slot with email confirmation",
+        "story",
+        "O-1",
+        8,
+        "patient",
+        "to book a free slot and get a confirmation email",
+        "I know my appointment is real",
+        [
+            "Given a free slot, When I book it, Then it is no longer free and I receive an email within a minute",
+            "Given two patients book the same slot at once, When both confirm, Then exactly one booking succeeds",
+        ],
+        ["booking"],
+    ),
+    (
+        "Patient sign-up with email",
+        "story",
+        "O-1",
+        5,
+        "new patient",
+        "to create an account with my email",
+        "my bookings are kept together",
+        [
+            "Given a new email, When I sign up, Then I receive a verification link",
+            "Given an email already used, When I sign up, Then I am told to sign in instead",
+        ],
+        ["accounts"],
+    ),
+    (
+        "Clinic opening hours editor",
+        "story",
+        "O-3",
+        5,
+        "clinic manager",
+        "to set our opening hours per weekday",
+        "patients only see slots when we are open",
+        ["Given opening hours for Monday, When I save them, Then Monday slots outside them disappear"],
+        ["calendar"],
+    ),
+    (
+        "Audit log of record access",
+        "story",
+        "O-4",
+        8,
+        "data protection officer",
+        "a log of who opened which patient record",
+        "we can answer an access request within a month",
+        ["Given a staff member opens a record, When the log is queried, Then the access shows with who, when and why"],
+        ["compliance"],
+    ),
+    (
+        "Cancel an appointment online",
+        "story",
+        "O-1",
+        3,
+        "patient",
+        "to cancel my appointment from the confirmation email",
+        "the slot goes to someone else",
+        [
+            "Given a booking more than 24 h away, When I cancel it, Then the slot is free again and I get a cancellation email"
+        ],
+        ["booking"],
+    ),
+    (
+        "Fix: double booking under load",
+        "bug",
+        "O-1",
+        3,
+        "",
+        "",
+        "",
+        ["Given 50 concurrent bookings of one slot, When they complete, Then exactly one succeeds"],
+        ["booking", "incident"],
+    ),
+    (
+        "Staff calendar week view",
+        "story",
+        "O-3",
+        8,
+        "receptionist",
+        "to see the week's appointments per practitioner",
+        "I can answer the phone without paper",
+        [
+            "Given a week with appointments, When I open the week view, Then each practitioner has a column with their appointments"
+        ],
+        ["calendar"],
+    ),
+    (
+        "SMS reminder 24 h before",
+        "story",
+        "O-2",
+        5,
+        "patient",
+        "an SMS reminder the day before my appointment",
+        "I do not forget it",
+        ["Given a booking tomorrow at 10:00, When it is 10:00 today, Then I receive an SMS with the time and address"],
+        ["reminders"],
+    ),
+    (
+        "Move an appointment to another slot",
+        "story",
+        "O-1",
+        5,
+        "patient",
+        "to move my appointment to another free slot",
+        "I do not have to cancel and book again",
+        [
+            "Given a booking and a free slot, When I move to it, Then the old slot is free and the new one booked, in one step"
+        ],
+        ["booking"],
+    ),
+    (
+        "Spike: SMS provider comparison",
+        "spike",
+        "O-2",
+        2,
+        "",
+        "",
+        "",
+        ["Given three providers, When compared, Then we have cost per SMS, delivery rate and EU hosting for each"],
+        ["reminders"],
+    ),
+    (
+        "Data residency: EU-only storage",
+        "chore",
+        "O-4",
+        5,
+        "",
+        "",
+        "",
+        ["Given any patient data, When stored, Then it is in an EU region, including backups"],
+        ["compliance"],
+    ),
+    (
+        "Accessible booking flow (WCAG AA)",
+        "story",
+        "O-1",
+        5,
+        "patient using a screen reader",
+        "to book without help",
+        "I am as independent as other patients",
+        ["Given a screen reader, When I book, Then every step is announced and reachable by keyboard"],
+        ["booking", "a11y"],
+    ),
+    (
+        "Practitioner absence blocks slots",
+        "story",
+        "O-3",
+        3,
+        "clinic manager",
+        "to mark a practitioner absent for days",
+        "nobody can book them then",
+        ["Given an absence from Monday to Wednesday, When saved, Then those days show no slots for that practitioner"],
+        ["calendar"],
+    ),
+    (
+        "Reminder opt-out per patient",
+        "story",
+        "O-2",
+        2,
+        "patient",
+        "to turn reminders off",
+        "I only get messages I want",
+        ["Given reminders on, When I turn them off in my account, Then no reminder is sent for later bookings"],
+        ["reminders"],
+    ),
+    (
+        "Email reminder 48 h before",
+        "story",
+        "O-2",
+        3,
+        "patient",
+        "an email reminder two days before",
+        "I can still move the appointment",
+        ["Given a booking in 48 h, When the reminder job runs, Then I receive an email with a link to move or cancel"],
+        ["reminders"],
+    ),
+    (
+        "Mobile app: book a slot",
+        "story",
+        "O-1",
+        8,
+        "patient on my phone",
+        "to book in the mobile app",
+        "I can book on the go",
+        ["Given the app, When I book a free slot, Then it behaves as the web booking and I get the same email"],
+        ["mobile", "booking"],
+    ),
+    (
+        "Clinic onboarding checklist",
+        "story",
+        "O-3",
+        3,
+        "new clinic manager",
+        "a checklist of what to set up",
+        "we go live without calling support",
+        ["Given a new clinic, When I log in the first time, Then I see the steps left and which are done"],
+        ["onboarding"],
+    ),
+    (
+        "Fix: time zone shown wrong after DST change",
+        "bug",
+        "O-1",
+        2,
+        "",
+        "",
+        "",
+        ["Given a booking after the DST change, When shown, Then its time is the clinic's local time"],
+        ["booking"],
+    ),
+    (
+        "Export appointments to CSV",
+        "story",
+        "O-3",
+        2,
+        "clinic manager",
+        "to export a month's appointments",
+        "I can reconcile with billing",
+        [
+            "Given a month, When I export, Then I get one CSV line per appointment with patient id, practitioner, time and status"
+        ],
+        ["calendar"],
+    ),
+    (
+        "No-show tracking per patient",
+        "story",
+        "O-2",
+        5,
+        "clinic manager",
+        "to see patients' no-shows",
+        "we can follow up repeat no-shows",
+        ["Given an appointment not attended, When staff mark it as no-show, Then the patient's no-show count goes up"],
+        ["reminders"],
+    ),
+    (
+        "Waiting list for full days",
+        "story",
+        "O-1",
+        8,
+        "patient",
+        "to join a waiting list for a full day",
+        "I get a slot if one frees up",
+        ["Given a full day, When I join its waiting list and a slot frees, Then I am offered it first by SMS"],
+        ["booking"],
+    ),
+    (
+        "Consent record for reminders",
+        "story",
+        "O-4",
+        3,
+        "data protection officer",
+        "a record of each patient's consent to reminders",
+        "we can prove consent",
+        ["Given a patient opts in, When consent is recorded, Then the record shows when and how"],
+        ["compliance", "reminders"],
+    ),
+    (
+        "Practitioner profile pages",
+        "story",
+        "O-1",
+        5,
+        "patient",
+        "to read about a practitioner before booking",
+        "I choose the right person",
+        [],
+        ["booking"],
+    ),
+    (
+        "Video consultation link",
+        "story",
+        "",
+        None,
+        "patient",
+        "a video link for remote appointments",
+        "I can consult from home",
+        [],
+        ["ideas"],
+    ),
+    (
+        "Payment of no-show fees",
+        "story",
+        "O-2",
+        None,
+        "clinic manager",
+        "to charge a fee for a no-show",
+        "no-shows cost less",
+        [],
+        ["payments"],
+    ),
+    (
+        "Multi-clinic accounts",
+        "story",
+        "O-3",
+        None,
+        "clinic group manager",
+        "to manage several clinics from one account",
+        "",
+        [],
+        ["calendar"],
+    ),
+    ("Upgrade the booking service to the new framework version", "chore", "", 3, "", "", "", [], ["tech-debt"]),
+    ("Fix: confirmation email lands in spam", "bug", "O-1", None, "", "", "", [], ["booking", "email"]),
+    (
+        "Recurring appointments",
+        "story",
+        "O-1",
+        None,
+        "patient in a treatment plan",
+        "to book a series of weekly appointments",
+        "I do not book each one",
+        [],
+        ["booking"],
+    ),
+    (
+        "Staff roles and permissions",
+        "story",
+        "O-4",
+        8,
+        "clinic manager",
+        "to give staff only the access they need",
+        "patient data is only seen by those who must",
+        ["Given a receptionist role, When they open a record, Then they see contact details but not clinical notes"],
+        ["compliance"],
+    ),
+    (
+        "Clinic holidays calendar",
+        "story",
+        "O-3",
+        2,
+        "clinic manager",
+        "to close the clinic on public holidays",
+        "nobody books a closed day",
+        ["Given a public holiday, When it is set, Then that day shows no slots"],
+        ["calendar"],
+    ),
+    (
+        "Patient reviews of practitioners",
+        "story",
+        "",
+        None,
+        "patient",
+        "to rate my visit",
+        "others can choose",
+        [],
+        ["ideas"],
+    ),
+    (
+        "Spike: calendar sync with Google and Outlook",
+        "spike",
+        "O-3",
+        3,
+        "",
+        "",
+        "",
+        ["Given both APIs, When compared, Then we know effort, limits and data-protection terms"],
+        ["calendar"],
+    ),
+    (
+        "Load test of booking at 10x traffic",
+        "chore",
+        "O-1",
+        3,
+        "",
+        "",
+        "",
+        ["Given 10x last month's peak, When replayed, Then p95 booking stays under 800 ms"],
+        ["booking"],
+    ),
+    (
+        "Fix: slot list flickers on slow networks",
+        "bug",
+        "O-1",
+        1,
+        "",
+        "",
+        "",
+        ["Given a 3G connection, When slots load, Then a skeleton shows and nothing jumps"],
+        ["booking"],
+    ),
+    (
+        "Reminder wording in three languages",
+        "story",
+        "O-2",
+        2,
+        "patient who reads Spanish",
+        "reminders in my language",
+        "I understand them",
+        ["Given a patient with Spanish as language, When a reminder is sent, Then it is in Spanish"],
+        ["reminders", "i18n"],
+    ),
+    ("Dark mode", "story", "", None, "patient", "a dark theme", "it is easier on my eyes", [], ["ideas"]),
+    ("Retire the legacy phone-booking export", "chore", "O-3", 2, "", "", "", [], ["tech-debt"]),
+    (
+        "Insurance card scan at sign-up",
+        "story",
+        "O-1",
+        None,
+        "patient",
+        "to scan my insurance card",
+        "I do not type the number",
+        [],
+        ["accounts"],
+    ),
+]
+
+# Sprint number → (start, goal, objective, committed item numbers, outcomes override, added later, removed)
+SPRINTS = {
+    1: (date(2026, 9, 24), "Patients can find a free slot", "O-1", [1, 3, 4], {4: "carried-over"}, [], []),
+    2: (date(2026, 10, 8), "Patients can book and get a confirmation", "O-1", [2, 4, 11, 19], {}, [], []),
+    3: (
+        date(2026, 10, 22),
+        "Bookings hold up under real traffic",
+        "O-1",
+        [7, 6, 12, 14, 36],
+        {12: "carried-over"},
+        [35],
+        [],
+    ),
+    4: (date(2026, 11, 5), "Clinics run their week in Bookwise", "O-3", [8, 12, 20, 32], {20: "rejected"}, [], [32]),
+    5: (
+        date(2026, 11, 19),
+        "Patients get reminders and miss fewer appointments",
+        "O-2",
+        [9, 15, 16, 23, 10, 37],
+        {},
+        [13],
+        [],
+    ),
+}
+# Item number → status in the active sprint.
+ACTIVE_STATUS = {9: "in-progress", 15: "done", 16: "review", 23: "in-progress", 10: "ready", 37: "ready", 13: "ready"}
+READY = [5, 17, 21, 31, 34, 22]
+REFINING = [18, 20, 24, 28, 29, 39]
+DROPPED = [38]
+
+
+def at(day: date, hour: int = 9, minute: int = 30) -> datetime:
+    return datetime.combine(day, time(hour, minute), TZ)
+
+
+def weekdays(start: date, end: date) -> list[date]:
+    days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
+    return [d for d in days if d.weekday() < 5]
+
+
+def build() -> None:
+    if TARGET.exists():
+        shutil.rmtree(TARGET)
+    Workspace.create(TARGET, "Bookwise")
+    # The demo's settings are written as a team would keep them: only what differs from
+    # config/default.toml, which documents every setting.
+    (TARGET / "workspace.toml").write_text(SETTINGS.lstrip() + "\n" + TRAILER, encoding="utf-8")
+    ws = Workspace.open(TARGET)
+
+    created = at(date(2026, 9, 10))
+    items: dict[int, BacklogItem] = {}
+    for n, (title, kind, objective, estimate, as_a, i_want, so_that, criteria, tags) in enumerate(ITEMS, start=1):
+        item = BacklogItem(
+            title=title,
+            kind=kind,
+            objective=objective,
+            estimate=estimate,
+            as_a=as_a,
+            i_want=i_want,
+            so_that=so_that,
+            acceptance=criteria,
+            tags=tags,
+            rank=n,
+            created=created + timedelta(hours=n),
+            updated=created + timedelta(hours=n),
+            value=(len(ITEMS) - n) // 4 + 1,
+            ready_checks=list(ws.settings.definition_of_ready) if criteria and estimate else [],
+        )
+        item.status = "new"
+        if n in READY:
+            item.status = "ready"
+        elif n in REFINING:
+            item.status = "refining"
+        elif n in DROPPED:
+            item.status = "dropped"
+        items[n] = item
+    items[2].external_ref = "BW-112"
+    items[7].external_ref = "BW-140"
+    items[5].private_notes = "DPO (Karin) is sceptical of logging reads; talk to her before refinement."
+    items[25].private_notes = "Competitor launched this in October; PM has not asked for it yet."
+
+    # Outcomes of closed sprints set item statuses; the active sprint sets its own.
+    for number, (_, _, _, committed, overrides, added, removed) in SPRINTS.items():
+        for n in committed + added:
+            if n in removed:
+                continue
+            if number < 5:
+                outcome = overrides.get(n, "accepted")
+                items[n].status = "done" if outcome == "accepted" else items[n].status
+            else:
+                items[n].status = ACTIVE_STATUS[n]
+    for n, item in items.items():
+        if n == 22:
+            item.parent = items[2].id  # split from booking, ids are known once added in order
+        ws.add(item)
+
+    sessions: list[RitualSession] = []
+    for number, (start, goal, objective, committed, overrides, added, removed) in SPRINTS.items():
+        end = start + timedelta(days=13)
+        active = number == 5
+        sprint = Sprint(
+            number=number,
+            start=start,
+            end=end,
+            goal=goal,
+            goal_objective=objective,
+            capacity_days=round(sum([1.0, 1.0, 1.0, 0.8, 1.0, 0.5]) * 10 - (4 if number == 3 else 0), 1),
+            forecast={1: None, 2: 18.0, 3: 19.0, 4: 21.0, 5: 22.0}[number],
+            status="active" if active else "closed",
+            commitment=[
+                CommittedItem(item=items[n].id, title=items[n].title, estimate=items[n].estimate) for n in committed
+            ],
+        )
+        for n in added:
+            sprint.scope_changes.append(
+                ScopeChange(
+                    at=at(start + timedelta(days=4), 11),
+                    item=items[n].id,
+                    change="added",
+                    estimate=items[n].estimate,
+                    reason="Accessibility audit finding, must ship with booking" if n == 13 else "Incident follow-up",
+                )
+            )
+        for n in removed:
+            sprint.scope_changes.append(
+                ScopeChange(
+                    at=at(start + timedelta(days=6), 14),
+                    item=items[n].id,
+                    change="removed",
+                    estimate=items[n].estimate,
+                    reason="Waiting for the clinic association's holiday list",
+                )
+            )
+        if not active:
+            for n in committed + added:
+                if n not in removed:
+                    sprint.outcomes[items[n].id] = overrides.get(n, "accepted")
+            sprint.goal_met = number != 1
+            sprint.closed = at(end, 16)
+        ws.add(sprint)
+
+        planning = RitualSession(
+            ritual="planning",
+            date=start,
+            sprint=sprint.id,
+            started=at(start, 10),
+            ended=at(start, 11, 40),
+            attendees=TEAM,
+        )
+        sessions.append(ws.add(planning))
+        last_day = min(end, DEMO_TODAY - timedelta(days=1))
+        for i, day in enumerate(weekdays(start + timedelta(days=1), last_day)):
+            absent = ["Jonas Berg"] if (i + number) % 7 == 0 else []
+            present = [m for m in TEAM if m not in absent]
+            daily = RitualSession(
+                ritual="daily",
+                date=day,
+                sprint=sprint.id,
+                started=at(day, 9, 30),
+                ended=at(day, 9, 30) + timedelta(minutes=11 + (i % 5)),
+                attendees=present,
+                absent=absent,
+                speaker_seconds={m: 70 + (17 * (i + k)) % 80 for k, m in enumerate(present)},
+            )
+            sessions.append(ws.add(daily))
+        if not active:
+            refinement = RitualSession(
+                ritual="refinement",
+                date=start + timedelta(days=6),
+                sprint=sprint.id,
+                started=at(start + timedelta(days=6), 14),
+                ended=at(start + timedelta(days=6), 15),
+                attendees=TEAM,
+            )
+            sessions.append(ws.add(refinement))
+            review = RitualSession(
+                ritual="review",
+                date=end,
+                sprint=sprint.id,
+                started=at(end, 14),
+                ended=at(end, 15),
+                attendees=[*TEAM, "Dr. Anna Vogel (clinic partner)"],
+            )
+            if number == 3:
+                review.feedback = [
+                    Feedback(
+                        text="Receptionists want to see cancellations highlighted in red.",
+                        item=items[6].id,
+                        by="Dr. Anna Vogel",
+                        became=items[8].id,
+                    )
+                ]
+            if number == 4:
+                review.feedback = [
+                    Feedback(
+                        text="CSV export must include the insurance number, or billing cannot use it.",
+                        item=items[20].id,
+                        by="Dr. Anna Vogel",
+                    ),
+                    Feedback(
+                        text="Week view is great; a day view for small screens would help.",
+                        item=items[8].id,
+                        by="Clinic manager, Nordstadt",
+                    ),
+                ]
+            sessions.append(ws.add(review))
+
+    def session_on(day: date) -> RitualSession:
+        return next(s for s in sessions if s.ritual == "daily" and s.date == day)
+
+    # Blockers: one resolved in sprint 4, one resolved this sprint, one open for three dailies.
+    blockers = [
+        Blocker(
+            title="Staging database refresh fails overnight",
+            owner="Tomás Ruiz",
+            item=items[8].id,
+            status="resolved",
+            first_seen=date(2026, 11, 9),
+            last_seen=date(2026, 11, 10),
+            seen_on=[date(2026, 11, 9), date(2026, 11, 10)],
+            resolved=date(2026, 11, 11),
+            session=session_on(date(2026, 11, 9)).id,
+        ),
+        Blocker(
+            title="Waiting for SMS provider test credentials",
+            owner="Jonas Berg",
+            item=items[9].id,
+            status="resolved",
+            first_seen=date(2026, 11, 20),
+            last_seen=date(2026, 11, 20),
+            seen_on=[date(2026, 11, 20)],
+            resolved=date(2026, 11, 23),
+            session=session_on(date(2026, 11, 20)).id,
+        ),
+        Blocker(
+            title="Legal has not approved the consent wording",
+            owner="Priya Natarajan",
+            item=items[23].id,
+            first_seen=date(2026, 11, 18),
+            last_seen=date(2026, 11, 23),
+            seen_on=[date(2026, 11, 18), date(2026, 11, 20), date(2026, 11, 23)],
+            session=session_on(date(2026, 11, 18)).id,
+            private_notes="Legal's reviewer is on leave until 8 Dec; ask the PM to push.",
+        ),
+        Blocker(
+            title="Review environment down since this morning",
+            owner="Mei Chen",
+            item=items[16].id,
+            first_seen=date(2026, 11, 23),
+            last_seen=date(2026, 11, 23),
+            seen_on=[date(2026, 11, 23)],
+            session=session_on(date(2026, 11, 23)).id,
+        ),
+    ]
+    for blocker in blockers:
+        ws.add(blocker)
+
+    topics = [
+        Topic(
+            title="Should reminders go out on Sundays?",
+            raised_by="Samir Haddad",
+            raised=date(2026, 11, 20),
+            session=session_on(date(2026, 11, 20)).id,
+        ),
+        Topic(
+            title="Who owns the SMS budget once we go live?",
+            raised_by="Lena Fischer",
+            raised=date(2026, 11, 23),
+            session=session_on(date(2026, 11, 23)).id,
+        ),
+        Topic(
+            title="Naming: 'appointment' or 'visit' in the app?",
+            raised_by="Priya Natarajan",
+            raised=date(2026, 11, 12),
+            session=session_on(date(2026, 11, 12)).id,
+            status="closed",
+            closed=date(2026, 11, 11) + timedelta(days=1),
+            outcome="'Appointment' everywhere; glossary updated.",
+        ),
+    ]
+    for topic in topics:
+        ws.add(topic)
+
+    d = [
+        Decision(
+            title="Use PostgreSQL row locks to prevent double booking",
+            date=date(2026, 10, 23),
+            level="operational",
+            status="accepted",
+            source="daily",
+            context="Two patients could book the same slot under load (BW-140).",
+            decision="Bookings take a row lock on the slot; the second booking fails with a friendly message.",
+            consequences="Slightly slower booking; no double bookings.",
+            deciders=["Lena Fischer", "Tomás Ruiz"],
+            items=[items[7].id],
+        ),
+        Decision(
+            title="Reminders by email only for the first release",
+            date=date(2026, 10, 30),
+            level="strategic",
+            status="superseded",
+            source="refinement",
+            context="SMS cost unknown; budget not approved.",
+            decision="Ship email reminders first; revisit SMS after the spike.",
+            deciders=["PM"],
+            items=[items[16].id],
+        ),
+        Decision(
+            title="SMS reminders via an EU-hosted provider",
+            date=date(2026, 11, 13),
+            level="strategic",
+            status="accepted",
+            source="review",
+            context="The spike found an EU provider at 4 cents per SMS.",
+            decision="Send SMS reminders 24 h before; budget approved by the PM up to 2,000 EUR/month.",
+            consequences="Needs consent records (O-4).",
+            deciders=["PM", "Product Owner"],
+            items=[items[9].id, items[23].id],
+        ),
+        Decision(
+            title="Definition of Done includes an accessibility check",
+            date=date(2026, 11, 6),
+            level="operational",
+            status="accepted",
+            source="planning",
+            context="Audit found booking unusable with a screen reader.",
+            decision="Every user-facing story is checked with a screen reader before acceptance.",
+            deciders=["Product Owner", "Mei Chen"],
+        ),
+        Decision(
+            title="Offer no-show fees to clinics",
+            date=date(2026, 11, 23),
+            level="strategic",
+            status="proposed",
+            source="daily",
+            context="Two clinics asked for it; it touches payments and patient trust.",
+            decision="Proposed: let clinics charge a fee after two no-shows.",
+            items=[items[26].id],
+            private_notes="I am against it; I think it hurts trust. Keep this out of the brief.",
+        ),
+        Decision(
+            title="Split waiting list from booking epic",
+            date=date(2026, 11, 18),
+            level="operational",
+            status="accepted",
+            source="refinement",
+            decision="Waiting list becomes its own item, ranked after reminders.",
+            items=[items[22].id],
+        ),
+        Decision(
+            title="Drop the legacy phone-booking export",
+            date=date(2026, 11, 20),
+            level="operational",
+            status="rejected",
+            source="refinement",
+            context="Two clinics still use it weekly.",
+            decision="Rejected: keep the export until those clinics move to CSV export.",
+            items=[items[39].id],
+        ),
+    ]
+    for decision in d:
+        ws.add(decision)
+    ws.update(Decision, d[1].id, lambda old: setattr(old, "superseded_by", d[2].id))
+    ws.update(Decision, d[2].id, lambda new: setattr(new, "supersedes", d[1].id))
+
+    def history(*steps: tuple[date, str, str]) -> list[StatusChange]:
+        return [StatusChange(at=at(day, 12), status=status, note=note) for day, status, note in steps]
+
+    escalations = [
+        Escalation(
+            title="SMS sender-ID registration is the client's to file",
+            raised=date(2026, 11, 23),
+            category="dependency",
+            severity="high",
+            status="open",
+            source="daily",
+            item=items[9].id,
+            raised_by="Jonas Berg",
+            ask="Can the client file the sender-ID registration this week, or do we launch with a number?",
+            details="Without it, SMS reminders show a phone number as sender; the sprint goal depends on it.",
+            history=history((date(2026, 11, 23), "open", "")),
+        ),
+        Escalation(
+            title="Clinic partner asks for insurance number in CSV export",
+            raised=date(2026, 11, 18),
+            category="feedback",
+            severity="medium",
+            status="sent",
+            source="review",
+            item=items[20].id,
+            ask="Is exporting insurance numbers acceptable under our data-protection stance?",
+            history=history((date(2026, 11, 18), "open", ""), (date(2026, 11, 19), "sent", "In weekly PM sync")),
+        ),
+        Escalation(
+            title="No-show fees: do we go there?",
+            raised=date(2026, 11, 23),
+            category="question",
+            severity="medium",
+            status="open",
+            source="daily",
+            item=items[26].id,
+            ask="Decide whether no-show fees belong on the roadmap (touches payments and trust).",
+            history=history((date(2026, 11, 23), "open", "")),
+        ),
+        Escalation(
+            title="SMS budget for reminders",
+            raised=date(2026, 11, 4),
+            category="scope-change",
+            severity="high",
+            status="answered",
+            source="refinement",
+            item=items[9].id,
+            ask="Approve a monthly SMS budget.",
+            pm_answer="Approved up to 2,000 EUR/month for Q1; report actual cost monthly.",
+            answered=date(2026, 11, 12),
+            history=history(
+                (date(2026, 11, 4), "open", ""),
+                (date(2026, 11, 5), "sent", ""),
+                (date(2026, 11, 12), "answered", "Approved up to 2,000 EUR/month"),
+            ),
+        ),
+        Escalation(
+            title="Hosting region for patient data",
+            raised=date(2026, 10, 9),
+            category="risk",
+            severity="critical",
+            status="resolved",
+            source="planning",
+            item=items[12].id,
+            ask="Confirm EU-only hosting including backups.",
+            pm_answer="EU only, confirmed with the client's DPO.",
+            answered=date(2026, 10, 12),
+            resolution="Data residency chore done in sprint 4.",
+            closed=date(2026, 11, 18),
+            history=history(
+                (date(2026, 10, 9), "open", ""),
+                (date(2026, 10, 9), "sent", ""),
+                (date(2026, 10, 12), "answered", ""),
+                (date(2026, 11, 18), "resolved", ""),
+            ),
+        ),
+        Escalation(
+            title="Calendar sync with Google: needed for launch?",
+            raised=date(2026, 10, 27),
+            category="dependency",
+            severity="low",
+            status="withdrawn",
+            source="refinement",
+            item=items[34].id,
+            ask="Is calendar sync a launch requirement?",
+            closed=date(2026, 10, 29),
+            history=history(
+                (date(2026, 10, 27), "open", ""),
+                (date(2026, 10, 29), "withdrawn", "Clinic partner confirmed it can wait"),
+            ),
+        ),
+        Escalation(
+            title="Review environment keeps failing",
+            raised=date(2026, 11, 23),
+            category="blocker",
+            severity="low",
+            status="open",
+            source="daily",
+            item=items[16].id,
+            ask="Can the client's ops team give us a stable review environment?",
+            private_notes="Ops lead is defensive about this; phrase carefully.",
+        ),
+    ]
+    for escalation in escalations:
+        ws.add(escalation)
+    ws.update(Blocker, blockers[3].id, lambda b: setattr(b, "escalation", escalations[6].id))
+    escalations[6].blocker = blockers[3].id
+    ws.update(Escalation, escalations[6].id, lambda e: setattr(e, "blocker", blockers[3].id))
+
+    notes = [
+        Note(
+            text="Tomás is interviewing elsewhere; keep an eye on backend knowledge sharing.",
+            at=at(date(2026, 11, 20), 9, 40),
+            by="Product Owner",
+            session=session_on(date(2026, 11, 20)).id,
+        ),
+        Note(
+            text="Mei suggests pairing on the consent story once Legal answers.",
+            at=at(date(2026, 11, 23), 9, 41),
+            by="Mei Chen",
+            session=session_on(date(2026, 11, 23)).id,
+            about=items[23].id,
+            private=False,
+        ),
+        Note(
+            text="Clinic partner hinted at budget cuts in Q2; do not share with the team yet.",
+            at=at(date(2026, 11, 18), 15, 5),
+            by="Product Owner",
+        ),
+    ]
+    for note in notes:
+        ws.add(note)
+    shutil.rmtree(TARGET / ".ritual", ignore_errors=True)  # the lock is local state, not part of the demo
+    print(f"Built the demo workspace in {TARGET.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    build()

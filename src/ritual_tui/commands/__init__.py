@@ -1,0 +1,1 @@
+"""The non-interactive commands (never import Textual): one module per family of records."""

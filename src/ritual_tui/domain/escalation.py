@@ -1,0 +1,80 @@
+"""Escalations: field signals the PO raises for the PM to decide on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ritual_tui.domain.errors import ValidationError
+from ritual_tui.domain.fields import PRIVATE, Record
+
+ESCALATION_STATUSES = ("open", "sent", "answered", "resolved", "withdrawn")
+#: Statuses the PM still has to act on or the PO still has to close.
+STILL_OPEN = ("open", "sent", "answered")
+#: Which status may follow which: open → sent → answered → resolved, or withdrawn before resolution.
+NEXT_STATUSES = {
+    "open": ("sent", "answered", "resolved", "withdrawn"),
+    "sent": ("answered", "resolved", "withdrawn"),
+    "answered": ("resolved", "withdrawn", "sent"),
+    "resolved": (),
+    "withdrawn": (),
+}
+
+
+@dataclass(kw_only=True)
+class StatusChange:
+    """One step in an escalation's history."""
+
+    at: datetime
+    status: str
+    note: str = ""
+
+
+@dataclass(kw_only=True)
+class Escalation(Record):
+    """Something the PM must decide or act on."""
+
+    KIND = "escalation"
+    PREFIX = "E"
+    FOLDER = "escalations"
+
+    title: str
+    raised: date | None = None
+    category: str = "question"
+    severity: str = "medium"
+    status: str = "open"
+    details: str = ""
+    #: What the PM must decide.
+    ask: str = ""
+    source: str = "cli"
+    session: str = ""
+    item: str = ""
+    blocker: str = ""
+    raised_by: str = ""
+    pm_answer: str = ""
+    answered: date | None = None
+    resolution: str = ""
+    closed: date | None = None
+    history: list[StatusChange] = field(default_factory=list)
+    private_notes: str = field(default="", metadata=PRIVATE)
+
+    def move_to(self, status: str, at: datetime, note: str = "") -> None:
+        """Change status along the lifecycle, recording the step; refuse a step the lifecycle forbids."""
+        allowed = NEXT_STATUSES.get(self.status, ())
+        if not allowed:
+            raise ValidationError(f"Escalation {self.id} is {self.status} and closed; it cannot become {status}.")
+        if status not in allowed:
+            raise ValidationError(
+                f"Escalation {self.id} is {self.status}; it can become {', '.join(allowed)}, not {status}."
+            )
+        self.status = status
+        self.history.append(StatusChange(at=at, status=status, note=note))
+        if status in ("resolved", "withdrawn"):
+            self.closed = at.date()
+
+    def age_days(self, on: date) -> int:
+        """Days since it was raised, counted to ``on`` (or to its closing day, when closed)."""
+        if self.raised is None:
+            return 0
+        end = self.closed if self.closed and self.closed < on else on
+        return max(0, (end - self.raised).days)

@@ -1,0 +1,51 @@
+"""Ritual sessions: one record per daily, planning, refinement or review that took place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ritual_tui.domain.fields import Record
+
+RITUALS = ("daily", "planning", "refinement", "review")
+
+
+@dataclass(kw_only=True)
+class Feedback:
+    """Stakeholder feedback heard at a review, and what it became."""
+
+    text: str
+    item: str = ""
+    by: str = ""
+    #: The backlog item or escalation it became, if any.
+    became: str = ""
+
+
+@dataclass(kw_only=True)
+class RitualSession(Record):
+    """One ritual as it happened."""
+
+    KIND = "ritual session"
+    PREFIX = "R"
+    FOLDER = "sessions"
+
+    ritual: str
+    date: date
+    sprint: str = ""
+    started: datetime | None = None
+    ended: datetime | None = None
+    attendees: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    #: Seconds each speaker talked (dailies).
+    speaker_seconds: dict[str, int] = field(default_factory=dict)
+    #: Ids of the records captured in this session.
+    captured: list[str] = field(default_factory=list)
+    #: Planning-poker votes: item id → member → vote.
+    votes: dict[str, dict[str, str]] = field(default_factory=dict)
+    feedback: list[Feedback] = field(default_factory=list)
+
+    def duration_seconds(self) -> int | None:
+        """How long it lasted, once ended."""
+        if self.started and self.ended:
+            return int((self.ended - self.started).total_seconds())
+        return None

@@ -1,0 +1,79 @@
+"""Sprints: the commitment frozen at planning, the scope that changed after, and the outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ritual_tui.domain.fields import Record
+
+SPRINT_STATUSES = ("active", "closed")
+#: What became of a committed item at the review.
+OUTCOMES = ("accepted", "rejected", "carried-over")
+
+
+@dataclass(kw_only=True)
+class CommittedItem:
+    """One line of the commitment snapshot: the item and its estimate when the sprint started."""
+
+    item: str
+    title: str = ""
+    estimate: float | None = None
+
+
+@dataclass(kw_only=True)
+class ScopeChange:
+    """An item added to or removed from the sprint after it started."""
+
+    at: datetime
+    item: str
+    change: str  # "added" or "removed"
+    estimate: float | None = None
+    reason: str = ""
+
+
+@dataclass(kw_only=True)
+class Sprint(Record):
+    """One sprint, from planning to its close."""
+
+    KIND = "sprint"
+    PREFIX = "S"
+    FOLDER = "sprints"
+
+    number: int
+    start: date
+    end: date
+    goal: str = ""
+    #: The roadmap objective the goal serves.
+    goal_objective: str = ""
+    #: Capacity in person-days, from the team's availability.
+    capacity_days: float | None = None
+    #: The points forecast at planning.
+    forecast: float | None = None
+    status: str = "active"
+    #: Frozen when the sprint starts; never changed afterwards.
+    commitment: list[CommittedItem] = field(default_factory=list)
+    scope_changes: list[ScopeChange] = field(default_factory=list)
+    #: Item id → accepted, rejected or carried-over, set at the review.
+    outcomes: dict[str, str] = field(default_factory=dict)
+    goal_met: bool | None = None
+    closed: datetime | None = None
+
+    def committed_ids(self) -> list[str]:
+        """Ids in the planning snapshot."""
+        return [line.item for line in self.commitment]
+
+    def current_ids(self) -> list[str]:
+        """Ids in the sprint now: the snapshot plus added, minus removed, in order of arrival."""
+        ids = self.committed_ids()
+        for change in self.scope_changes:
+            if change.change == "added" and change.item not in ids:
+                ids.append(change.item)
+            elif change.change == "removed" and change.item in ids:
+                ids.remove(change.item)
+        return ids
+
+    def day_of(self, on: date) -> tuple[int, int]:
+        """(day N, of M calendar days), N clamped to the sprint."""
+        total = (self.end - self.start).days + 1
+        return min(max((on - self.start).days + 1, 1), total), total

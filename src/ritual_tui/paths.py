@@ -1,0 +1,49 @@
+"""Where the workspace and the shipped configuration live, as small functions.
+
+The workspace is chosen by ``--workspace DIR``, else ``RITUAL_WORKSPACE``, else a folder under the
+platform's user data directory. Nothing here creates a folder: a missing workspace is reported by
+the store, never silently made anew.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+#: Environment variable that overrides the default workspace folder.
+WORKSPACE_ENV = "RITUAL_WORKSPACE"
+
+
+def default_workspace() -> Path:
+    """The workspace used when neither the flag nor the environment names one."""
+    return Path(platformdirs.user_data_dir("ritual-tui", appauthor=False)) / "workspace"
+
+
+def workspace_path(flag: str | None = None) -> Path:
+    """The workspace folder: the ``--workspace`` flag, else ``RITUAL_WORKSPACE``, else the default."""
+    if flag:
+        return Path(flag).expanduser()
+    from_env = os.environ.get(WORKSPACE_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    return default_workspace()
+
+
+def config_dir() -> Path:
+    """The shipped ``config/`` folder: inside the wheel, or at the root of a source checkout."""
+    packaged = Path(__file__).parent / "_config"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "config"
+
+
+def default_settings_file() -> Path:
+    """``config/default.toml``: every setting, documented, with its default."""
+    return config_dir() / "default.toml"
+
+
+def demo_workspace_dir() -> Path:
+    """``config/demo/``: the demo workspace shipped with the tool."""
+    return config_dir() / "demo"

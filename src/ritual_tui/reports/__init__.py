@@ -1,0 +1,1 @@
+"""The files that leave the workspace: export, end-of-sprint summary, PM brief (never imports Textual)."""

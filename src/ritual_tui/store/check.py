@@ -1,0 +1,85 @@
+"""``ritual check``: every file in a workspace read and judged, nothing changed unless asked."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ritual_tui.domain.errors import DamagedFileError, RitualError
+from ritual_tui.store import layout
+from ritual_tui.store.files import leftover_temp_files
+from ritual_tui.store.workspace import Workspace
+
+
+@dataclass
+class CheckReport:
+    """What a check found: problems (the workspace is not whole) and what it repaired."""
+
+    files_read: int = 0
+    problems: list[str] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)
+
+
+def _access_problems(path: Path) -> list[str]:
+    try:
+        info = path.stat()
+    except OSError:
+        return []
+    problems = []
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        problems.append(f"{path}: writable by other users (run: chmod go-w {path})")
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        problems.append(f"{path}: owned by another user (uid {info.st_uid})")
+    return problems
+
+
+def check_workspace(ws: Workspace, fix: bool = False) -> CheckReport:
+    """Read every file of the workspace; with ``fix``, renumber clashing ids and remove temp leftovers."""
+    report = CheckReport()
+    report.problems += _access_problems(ws.root)
+    try:
+        report.files_read += 1 if ws.settings else 0
+    except RitualError as error:
+        report.problems.append(str(error))
+    for record_type in layout.RECORD_TYPES:
+        by_id: dict[str, list] = defaultdict(list)
+        for folder in layout.record_folders(ws.root, record_type):
+            _, strangers = layout.scan_folder(folder, record_type.PREFIX)
+            report.problems += [
+                f"{p}: not a {record_type.KIND} file name; ritual-tui ignores it"
+                for p in strangers
+                if p.suffix == ".toml"
+            ]
+            for temp in leftover_temp_files(folder):
+                if fix:
+                    with ws.lock:
+                        temp.unlink(missing_ok=True)
+                    report.repaired.append(f"removed {temp}, left by an interrupted write")
+                else:
+                    report.problems.append(f"{temp}: left by an interrupted write (`ritual check --fix` removes it)")
+        for record_file in ws.files(record_type):
+            report.files_read += 1
+            try:
+                by_id[record_file.id].append(ws.get(record_type, record_file.key))
+            except DamagedFileError as error:
+                report.problems.append(str(error))
+            except RitualError as error:
+                report.problems.append(f"{record_file.path}: {error}")
+        for record_id, records in by_id.items():
+            if len(records) < 2:
+                continue
+            if fix:
+                for record in records[1:]:
+                    old_name = record.stored_as.name
+                    report.repaired.append(f"renumbered {old_name}: {record_id} is now {ws.renumber(record)}")
+            else:
+                names = ", ".join(r.stored_as.name for r in records)
+                report.problems.append(
+                    f"{record_id} is used by {len(records)} records ({names}); "
+                    "`ritual check --fix` renumbers all but the first"
+                )
+    report.problems += [n for n in ws.notices if "newer" in n]
+    return report

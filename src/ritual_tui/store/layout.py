@@ -1,0 +1,121 @@
+"""Where each record lives in a workspace, and how its file is named.
+
+One file per record, named ``<id>-<nonce>.toml`` (``B-12-k7m2.toml``) in its kind's folder. The nonce
+is random, so two people who add a record on two git branches add two different files and the merge
+never conflicts; if both took the same id, ``ritual check`` reports it and ``ritual check --fix``
+renumbers the newer one. Ritual sessions go in a folder per month, so start-up reads only recent ones.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import string
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ritual_tui.domain.backlog import BacklogItem
+from ritual_tui.domain.daily_records import Blocker, Note, Topic
+from ritual_tui.domain.decision import Decision
+from ritual_tui.domain.escalation import Escalation
+from ritual_tui.domain.fields import Record
+from ritual_tui.domain.session import RitualSession
+from ritual_tui.domain.sprint import Sprint
+
+SETTINGS_FILE = "workspace.toml"
+#: Local state that is never shared: the lock, migration backups, derived caches.
+PRIVATE_FOLDER = ".ritual"
+SUMMARIES_FOLDER = "summaries"
+BRIEFS_FOLDER = "briefs"
+
+#: Every kind of record, in the order an export lists them.
+RECORD_TYPES: tuple[type[Record], ...] = (
+    BacklogItem,
+    Sprint,
+    RitualSession,
+    Decision,
+    Escalation,
+    Blocker,
+    Topic,
+    Note,
+)
+
+_FILE_NAME = re.compile(r"^(?P<id>(?P<prefix>[A-Z]+)-(?P<number>[0-9]{1,9}))-(?P<nonce>[a-z0-9]{4})\.toml$")
+_MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}$")
+_NONCE_ALPHABET = string.ascii_lowercase + string.digits
+
+
+@dataclass(frozen=True)
+class RecordFile:
+    """A record's file, known by its name alone (nothing parsed)."""
+
+    path: Path
+    id: str
+    number: int
+
+    @property
+    def key(self) -> str:
+        """The file name without ``.toml``: unique even where two records share an id."""
+        return self.path.stem
+
+
+def parse_file_name(path: Path, prefix: str) -> RecordFile | None:
+    """The record file a path names, or None when the name is not one of ours."""
+    match = _FILE_NAME.match(path.name)
+    if not match or match["prefix"] != prefix:
+        return None
+    return RecordFile(path, match["id"], int(match["number"]))
+
+
+def record_header(kind: str, record_id: str) -> str:
+    """The comment at the top of a record's file."""
+    return f"ritual-tui {kind} {record_id}: plain TOML, safe to read, diff and merge."
+
+
+def new_file_name(prefix: str, number: int) -> str:
+    """A fresh file name for record ``<prefix>-<number>``."""
+    nonce = "".join(secrets.choice(_NONCE_ALPHABET) for _ in range(4))
+    return f"{prefix}-{number}-{nonce}.toml"
+
+
+def record_folder(root: Path, record_type: type[Record], on: date | None = None) -> Path:
+    """The folder a record of this type goes in (sessions: the month of ``on``)."""
+    folder = root / record_type.FOLDER
+    if record_type is RitualSession and on is not None:
+        folder = folder / f"{on:%Y-%m}"
+    return folder
+
+
+def record_folders(root: Path, record_type: type[Record]) -> Iterator[Path]:
+    """Every folder that may hold records of this type, oldest month first for sessions."""
+    folder = root / record_type.FOLDER
+    if record_type is RitualSession:
+        try:
+            months = sorted(p for p in folder.iterdir() if p.is_dir() and _MONTH.match(p.name))
+        except OSError:
+            return
+        yield from months
+    else:
+        yield folder
+
+
+def scan_folder(folder: Path, prefix: str) -> tuple[list[RecordFile], list[Path]]:
+    """Record files in a folder, by number, and the names that are not record files."""
+    found: list[RecordFile] = []
+    strangers: list[Path] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return [], []
+    for path in entries:
+        if path.name.startswith("."):
+            continue
+        record_file = parse_file_name(path, prefix)
+        if record_file is None:
+            strangers.append(path)
+        else:
+            found.append(record_file)
+    found.sort(key=lambda f: (f.number, f.key))
+    return found, strangers

@@ -1,0 +1,279 @@
+"""The Workspace API: the only way the rest of the code reads or writes a workspace."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import tomli_w
+
+from ritual_tui.domain import clock
+from ritual_tui.domain.errors import (
+    ConflictError,
+    DamagedFileError,
+    NewerVersionError,
+    NotFoundError,
+    StorageError,
+    ValidationError,
+    WorkspaceMissingError,
+)
+from ritual_tui.domain.fields import Record, from_doc, to_doc
+from ritual_tui.domain.settings import Settings
+from ritual_tui.paths import default_settings_file
+from ritual_tui.store import layout
+from ritual_tui.store.files import (
+    TRAILER,
+    ensure_folder,
+    has_trailer,
+    parse_document,
+    read_bytes,
+    render,
+    write_atomic,
+)
+from ritual_tui.store.lock import WorkspaceLock
+from ritual_tui.store.schema import CURRENT, migrate, version_of
+
+R = TypeVar("R", bound=Record)
+
+_GITIGNORE = "# Local state of ritual-tui: the lock, migration backups and caches.\n.ritual/\n"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _line_of_key(text: str, message: str) -> int | None:
+    """The line where the key named in a validation message is set, when it can be found."""
+    key = message.split("'")[1].split(".")[0].split("[")[0] if "'" in message else ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if key and line.lstrip().startswith((f"{key} ", f"{key}=", f"[{key}]", f"[[{key}]]")):
+            return number
+    return None
+
+
+class Workspace:
+    """One product's folder of records.
+
+    Open one with :meth:`open` (an error when it is missing) or make one with :meth:`create`.
+    Reads never change a file, except to upgrade an old one (after keeping a backup). Every write is
+    atomic and happens under the workspace lock.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.lock = WorkspaceLock(root / layout.PRIVATE_FOLDER / "lock")
+        self._settings: Settings | None = None
+        #: Things worth telling the user that are not errors (an upgraded file, a newer one).
+        self.notices: list[str] = []
+
+    # -- opening ---------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, root: Path) -> Workspace:
+        """Open an existing workspace; a missing one is an error naming the command that makes it."""
+        root = Path(root)
+        if not root.is_dir():
+            raise WorkspaceMissingError(
+                f"No workspace at {root}. If it lives on a share, check that it is mounted; "
+                f"to start a new one run: ritual init --workspace {root}"
+            )
+        if not (root / layout.SETTINGS_FILE).is_file():
+            raise WorkspaceMissingError(
+                f"{root} is not a ritual-tui workspace (it has no {layout.SETTINGS_FILE}). "
+                f"To start one there run: ritual init --workspace {root}"
+            )
+        return cls(root)
+
+    @classmethod
+    def create(cls, root: Path, product: str) -> Workspace:
+        """Make a new workspace with the documented default settings and the product's name."""
+        root = Path(root)
+        if (root / layout.SETTINGS_FILE).exists():
+            raise ValidationError(f"{root} is already a workspace; nothing was changed.")
+        ensure_folder(root)
+        template = read_bytes(default_settings_file()).decode("utf-8")
+        named = tomli_w.dumps({"product": product}).strip()
+        text = "\n".join(named if line.startswith("product = ") else line for line in template.splitlines())
+        workspace = cls(root)
+        with workspace.lock:
+            write_atomic(root / layout.SETTINGS_FILE, (text.rstrip("\n") + "\n").encode("utf-8"))
+            if not (root / ".gitignore").exists():
+                write_atomic(root / ".gitignore", _GITIGNORE.encode("utf-8"))
+        return workspace
+
+    # -- settings --------------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        """The workspace's settings, over the documented defaults (read once, then kept)."""
+        if self._settings is None:
+            defaults = self._read_document(default_settings_file(), Settings)[0]
+            own = self._read_document(self.root / layout.SETTINGS_FILE, Settings)[0]
+            merged = {**defaults, **own}
+            merged.pop("schema", None)
+            try:
+                self._settings = from_doc(Settings, merged)
+            except ValidationError as error:
+                raise DamagedFileError(self.root / layout.SETTINGS_FILE, str(error)) from None
+        return self._settings
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def _read_document(self, path: Path, record_type: type) -> tuple[dict[str, Any], bytes, int]:
+        """A file's document, upgraded to the current schema, with its bytes and original version."""
+        data = read_bytes(path)
+        doc, text = parse_document(path, data)
+        version = version_of(doc)
+        if version is None:
+            raise DamagedFileError(path, "its 'schema' should be a whole number", _line_of_key(text, "'schema'"))
+        if version >= 1 and not has_trailer(text):
+            raise DamagedFileError(
+                path, f"is cut short: its last line should be {TRAILER.strip()!r} (was a write interrupted?)"
+            )
+        if version > CURRENT:
+            self.notices.append(
+                f"{path} was written by a newer ritual-tui (schema {version}); it is shown but never rewritten."
+            )
+        elif version < CURRENT:
+            doc = migrate(doc, record_type)
+        return doc, data, version
+
+    def _load(self, record_type: type[R], record_file: layout.RecordFile) -> R:
+        path = record_file.path
+        doc, data, version = self._read_document(path, record_type)
+        text = data.decode("utf-8")
+        doc.pop("schema", None)
+        try:
+            record = from_doc(record_type, doc)
+        except ValidationError as error:
+            raise DamagedFileError(path, str(error), _line_of_key(text, str(error))) from None
+        if record.id != record_file.id:
+            raise DamagedFileError(
+                path,
+                f"its id {record.id!r} does not match its file name ({record_file.id})",
+                _line_of_key(text, "'id'"),
+            )
+        record.stored_as = path
+        record.stored_digest = _digest(data)
+        if version > CURRENT:
+            record.stored_digest = "newer:" + record.stored_digest
+        elif version < CURRENT:
+            self._upgrade(record, data, version)
+        return record
+
+    def _upgrade(self, record: Record, original: bytes, version: int) -> None:
+        """Rewrite an old file in the current schema, after keeping its original as a backup."""
+        assert record.stored_as is not None
+        relative = record.stored_as.relative_to(self.root)
+        backup = self.root / layout.PRIVATE_FOLDER / "backups" / f"{relative}.v{version}"
+        try:
+            with self.lock:
+                if _digest(read_bytes(record.stored_as)) != record.stored_digest:
+                    return  # changed meanwhile: upgrade it next time
+                write_atomic(backup, original)
+                self._write(record)
+        except StorageError:
+            return  # a read-only workspace stays readable; the upgrade waits for a writable one
+        self.notices.append(f"Upgraded {relative} from schema {version}; the original is kept in {backup}.")
+
+    def files(self, record_type: type[Record]) -> list[layout.RecordFile]:
+        """Every record file of a type, by number, without parsing any."""
+        found: list[layout.RecordFile] = []
+        for folder in layout.record_folders(self.root, record_type):
+            found.extend(layout.scan_folder(folder, record_type.PREFIX)[0])
+        found.sort(key=lambda f: (f.number, f.key))
+        return found
+
+    def all(self, record_type: type[R]) -> list[R]:
+        """Every record of a type, by number."""
+        return [self._load(record_type, f) for f in self.files(record_type)]
+
+    def get(self, record_type: type[R], ref: str) -> R:
+        """The record an id (``B-12``) or file key (``B-12-k7m2``) names."""
+        wanted = ref.strip().lower()
+        matches = [f for f in self.files(record_type) if wanted in (f.id.lower(), f.key.lower())]
+        if not matches:
+            raise NotFoundError(f"No {record_type.KIND} {ref!r} in this workspace.")
+        if len(matches) > 1:
+            keys = ", ".join(f.key for f in matches)
+            raise ValidationError(
+                f"{ref} names {len(matches)} records ({keys}), after a merge perhaps: name one by its "
+                f"file key, or run `ritual check --fix` to renumber the newer."
+            )
+        return self._load(record_type, matches[0])
+
+    def exists(self, record_type: type[Record], ref: str) -> bool:
+        """True when an id names a record of this type (no file is parsed)."""
+        wanted = ref.strip().lower()
+        return any(wanted in (f.id.lower(), f.key.lower()) for f in self.files(record_type))
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def _write(self, record: Record) -> None:
+        assert record.stored_as is not None
+        doc = {"schema": CURRENT, **to_doc(record)}
+        data = render(doc, layout.record_header(record.KIND, record.id))
+        write_atomic(record.stored_as, data)
+        record.stored_digest = _digest(data)
+
+    def add(self, record: R) -> R:
+        """Store a new record under the next free id of its type, and return it."""
+        on = getattr(record, "date", None)
+        with self.lock:
+            numbers = [f.number for f in self.files(type(record))]
+            number = max(numbers, default=0) + 1
+            record.id = f"{record.PREFIX}-{number}"
+            if hasattr(record, "number"):
+                record.number = number
+            folder = layout.record_folder(self.root, type(record), on)
+            record.stored_as = folder / layout.new_file_name(record.PREFIX, number)
+            self._write(record)
+        return record
+
+    def save(self, record: Record) -> None:
+        """Rewrite a record read earlier, unless someone changed its file since (then ConflictError)."""
+        if record.stored_as is None:
+            raise ValueError("save() takes a record read from the workspace; use add() for a new one")
+        if record.stored_digest.startswith("newer:"):
+            raise NewerVersionError(
+                record.stored_as, "was written by a newer ritual-tui; upgrade ritual-tui to change it"
+            )
+        with self.lock:
+            try:
+                current = _digest(read_bytes(record.stored_as))
+            except StorageError:
+                current = "gone"
+            if current != record.stored_digest:
+                raise ConflictError(
+                    f"{record.stored_as} changed on disk since it was read (another window, an editor or "
+                    f"a git pull). Your change to {record.id} was not saved; reload to see theirs."
+                )
+            self._write(record)
+
+    def update(self, record_type: type[R], ref: str, change: Callable[[R], None]) -> R:
+        """Read a record, apply ``change`` and save it, all under the lock (no lost update)."""
+        with self.lock:
+            record = self.get(record_type, ref)
+            change(record)
+            if hasattr(record, "updated"):
+                record.updated = clock.now()
+            self.save(record)
+        return record
+
+    def renumber(self, record: Record) -> str:
+        """Give a record the next free id of its type (to undo a clash after a merge); returns it."""
+        assert record.stored_as is not None
+        old_path = record.stored_as
+        with self.lock:
+            number = max((f.number for f in self.files(type(record))), default=0) + 1
+            old_id = record.id
+            record.id = f"{record.PREFIX}-{number}"
+            if hasattr(record, "number"):
+                record.number = number
+            record.extra.setdefault("renumbered_from", old_id)
+            record.stored_as = old_path.with_name(layout.new_file_name(record.PREFIX, number))
+            self._write(record)
+            old_path.unlink()
+        return record.id
