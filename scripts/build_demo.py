@@ -7,6 +7,7 @@ half-way through on the day it is opened.
 
 from __future__ import annotations
 
+import random
 import shutil
 import sys
 from datetime import date, datetime, time, timedelta, timezone
@@ -18,6 +19,7 @@ from ritual_tui.domain.decision import Decision
 from ritual_tui.domain.escalation import Escalation, StatusChange
 from ritual_tui.domain.session import Feedback, RitualSession
 from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
+from ritual_tui.store import layout
 from ritual_tui.store.files import TRAILER
 from ritual_tui.store.workspace import Workspace
 
@@ -550,6 +552,7 @@ def weekdays(start: date, end: date) -> list[date]:
 
 
 def build() -> None:
+    layout.nonce_source = random.Random(2026)  # the same file names at every rebuild
     if TARGET.exists():
         shutil.rmtree(TARGET)
     Workspace.create(TARGET, "Bookwise")
@@ -591,8 +594,9 @@ def build() -> None:
     items[25].private_notes = "Competitor launched this in October; PM has not asked for it yet."
 
     # Outcomes of closed sprints set item statuses; the active sprint sets its own.
-    for number, (_, _, _, committed, overrides, added, removed) in SPRINTS.items():
-        for n in committed + added:
+    # Done days are spread over the sprint, so that burndowns look like real ones.
+    for number, (start, _, _, committed, overrides, added, removed) in SPRINTS.items():
+        for position, n in enumerate(committed + added):
             if n in removed:
                 continue
             if number < 5:
@@ -600,6 +604,8 @@ def build() -> None:
                 items[n].status = "done" if outcome == "accepted" else items[n].status
             else:
                 items[n].status = ACTIVE_STATUS[n]
+            if items[n].status == "done":
+                items[n].done_on = min(start + timedelta(days=3 + 2 * position), start + timedelta(days=12))
     for n, item in items.items():
         if n == 22:
             item.parent = items[2].id  # split from booking, ids are known once added in order

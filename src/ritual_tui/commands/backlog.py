@@ -9,7 +9,7 @@ from ritual_tui.commands.output import print_fields, print_json, print_table, re
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import ITEM_KINDS, ITEM_STATUSES, BacklogItem
 from ritual_tui.domain.rules import check_estimate, check_objective, format_points
-from ritual_tui.domain.text import one_of, required_text, storable_text
+from ritual_tui.domain.text import required_text, storable_text
 from ritual_tui.store.workspace import Workspace
 
 
@@ -71,9 +71,10 @@ def _apply(ws: Workspace, item: BacklogItem, args: argparse.Namespace) -> None:
     settings = ws.settings
     if getattr(args, "title", None) is not None:
         item.title = required_text(args.title, "title")
-    for option in ("kind", "status"):
-        if getattr(args, option) is not None:
-            setattr(item, option, getattr(args, option))
+    if args.kind is not None:
+        item.kind = args.kind
+    if args.status is not None:
+        item.move_to(args.status, clock.today())
     for option in ("as_a", "i_want", "so_that"):
         if getattr(args, option) is not None:
             setattr(item, option, storable_text(getattr(args, option), option.replace("_", " ")))
@@ -118,8 +119,7 @@ def edit_item(ws: Workspace, args: argparse.Namespace) -> int:
 
 def set_status(ws: Workspace, args: argparse.Namespace) -> int:
     """Move an item to another status."""
-    status = one_of(args.status, ITEM_STATUSES, "status")
-    item = ws.update(BacklogItem, args.id, lambda item: setattr(item, "status", status))
+    item = ws.update(BacklogItem, args.id, lambda item: item.move_to(args.status, clock.today()))
     print(f"{item.id} is now {item.status}")
     return 0
 

@@ -156,7 +156,7 @@ def close_sprint(ws: Workspace, args: argparse.Namespace) -> int:
                 outcome = sprint.outcomes.get(item_id) or ("accepted" if item.status == "done" else "carried-over")
             sprint.outcomes[item_id] = outcome
             if outcome != "accepted" and item.status in ("in-progress", "review", "done"):
-                ws.update(BacklogItem, item_id, lambda i: setattr(i, "status", "ready"))
+                ws.update(BacklogItem, item_id, lambda i: i.move_to("ready", clock.today()))
         sprint.goal_met = args.goal_met == "yes"
         sprint.status = "closed"
         sprint.closed = clock.now()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
+from ritual_tui.domain.errors import ValidationError
 from ritual_tui.domain.fields import PRIVATE, Record
 
 #: What an item is.
@@ -49,10 +50,22 @@ class BacklogItem(Record):
     external_ref: str = ""
     #: Definition of Ready entries already checked for this item.
     ready_checks: list[str] = field(default_factory=list)
+    #: The day it was last marked done (cleared when it leaves done): the burndown reads it.
+    done_on: date | None = None
     created: datetime | None = None
     updated: datetime | None = None
     #: The PO's own notes: never shown in presenter mode, never in a shared file.
     private_notes: str = field(default="", metadata=PRIVATE)
+
+    def move_to(self, status: str, on: date) -> None:
+        """Change status, keeping ``done_on`` true to it."""
+        if status not in ITEM_STATUSES:
+            raise ValidationError(f"Unknown status {status!r}: use one of {', '.join(ITEM_STATUSES)}.")
+        if status == "done" and self.status != "done":
+            self.done_on = on
+        elif status != "done":
+            self.done_on = None
+        self.status = status
 
     def story_line(self) -> str:
         """The story as one sentence, or "" when no part is written."""

@@ -8,6 +8,7 @@ renumbers the newer one. Ritual sessions go in a folder per month, so start-up r
 
 from __future__ import annotations
 
+import random
 import re
 import secrets
 import string
@@ -45,6 +46,8 @@ RECORD_TYPES: tuple[type[Record], ...] = (
 _FILE_NAME = re.compile(r"^(?P<id>(?P<prefix>[A-Z]+)-(?P<number>[0-9]{1,9}))-(?P<nonce>[a-z0-9]{4})\.toml$")
 _MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 _NONCE_ALPHABET = string.ascii_lowercase + string.digits
+#: Where nonces come from; the demo builder swaps in a seeded one so that rebuilds diff cleanly.
+nonce_source: random.Random = secrets.SystemRandom()
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,7 @@ def record_header(kind: str, record_id: str) -> str:
 
 def new_file_name(prefix: str, number: int) -> str:
     """A fresh file name for record ``<prefix>-<number>``."""
-    nonce = "".join(secrets.choice(_NONCE_ALPHABET) for _ in range(4))
+    nonce = "".join(nonce_source.choice(_NONCE_ALPHABET) for _ in range(4))
     return f"{prefix}-{number}-{nonce}.toml"
 
 
