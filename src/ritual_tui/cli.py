@@ -20,7 +20,7 @@ from ritual_tui.paths import workspace_path
 from ritual_tui.store.workspace import Workspace
 
 #: Commands that open the TUI, and the screen each opens on.
-TUI_COMMANDS = {"daily": "daily", "plan": "planning", "refine": "refinement", "review": "review"}
+TUI_COMMANDS = {"daily": "daily"}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,9 +9,9 @@ from ritual_tui.commands.output import print_fields, print_json, print_table, re
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.decision import DECISION_LEVELS, DECISION_STATUSES, Decision
-from ritual_tui.domain.errors import ValidationError
 from ritual_tui.domain.session import RITUALS
 from ritual_tui.domain.text import required_text, storable_text
+from ritual_tui.store.decisions import supersede
 from ritual_tui.store.workspace import Workspace
 
 
@@ -82,31 +82,15 @@ def add_decision(ws: Workspace, args: argparse.Namespace) -> int:
     with ws.lock:
         ws.add(decision)
         if old is not None:
-            _mark_superseded(ws, old.id, decision.id)
+            supersede(ws, old.id, decision.id)
     print(f"Added {decision.id}")
     return 0
 
 
-def _mark_superseded(ws: Workspace, old_id: str, new_id: str) -> None:
-    def change(old: Decision) -> None:
-        if old.status == "superseded":
-            raise ValidationError(f"{old.id} is already superseded by {old.superseded_by}.")
-        old.status = "superseded"
-        old.superseded_by = new_id
-
-    ws.update(Decision, old_id, change)
-
-
 def supersede_decision(ws: Workspace, args: argparse.Namespace) -> int:
     """Link two existing decisions: NEW supersedes OLD."""
-    with ws.lock:
-        old = ws.get(Decision, args.old)
-        new = ws.get(Decision, args.new)
-        if old.id == new.id:
-            raise ValidationError("A decision cannot supersede itself.")
-        _mark_superseded(ws, old.id, new.id)
-        ws.update(Decision, new.id, lambda d: setattr(d, "supersedes", old.id))
-    print(f"{old.id} is superseded by {new.id}")
+    old = supersede(ws, args.old, args.new)
+    print(f"{old.id} is superseded by {old.superseded_by}")
     return 0
 
 

@@ -89,15 +89,7 @@ def move_escalation(ws: Workspace, args: argparse.Namespace) -> int:
     if args.step == "answer":
         text = required_text(text, "answer")
 
-    def change(e: Escalation) -> None:
-        e.move_to(status, clock.now(), text)
-        if status == "answered":
-            e.pm_answer = text
-            e.answered = clock.today()
-        elif status == "resolved" and text:
-            e.resolution = text
-
-    escalation = ws.update(Escalation, args.id, change)
+    escalation = ws.update(Escalation, args.id, lambda e: e.take_step(status, clock.now(), text))
     print(f"{escalation.id} is now {escalation.status}")
     return 0
 

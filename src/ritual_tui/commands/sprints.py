@@ -21,6 +21,7 @@ from ritual_tui.domain.rules import (
 )
 from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
 from ritual_tui.domain.text import storable_text
+from ritual_tui.reports.overview import active_sprint
 from ritual_tui.store.workspace import Workspace
 
 
@@ -63,15 +64,6 @@ def register(commands: Any) -> None:
     show.add_argument("id", nargs="?")
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(func=show_sprint)
-
-
-def active_sprint(ws: Workspace) -> Sprint | None:
-    """The sprint under way, if any (the newest files are looked at first)."""
-    for record_file in reversed(ws.files(Sprint)):
-        sprint = ws.get(Sprint, record_file.key)
-        if sprint.status == "active":
-            return sprint
-    return None
 
 
 def _require_active(ws: Workspace) -> Sprint:

@@ -72,6 +72,15 @@ class Escalation(Record):
         if status in ("resolved", "withdrawn"):
             self.closed = at.date()
 
+    def take_step(self, status: str, at: datetime, text: str = "") -> None:
+        """Move along the lifecycle with the text the step carries: the PM's answer, the resolution."""
+        self.move_to(status, at, text)
+        if status == "answered":
+            self.pm_answer = text
+            self.answered = at.date()
+        elif status == "resolved" and text:
+            self.resolution = text
+
     def age_days(self, on: date) -> int:
         """Days since it was raised, counted to ``on`` (or to its closing day, when closed)."""
         if self.raised is None:

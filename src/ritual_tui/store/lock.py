@@ -8,6 +8,7 @@ refused, and its target is never touched.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -29,10 +30,17 @@ class WorkspaceLock:
         self.path = path
         self._fd: int | None = None
         self._depth = 0
+        # flock is per process: threads of one process (the TUI's workers) queue here first.
+        self._threads = threading.RLock()
 
     def __enter__(self) -> WorkspaceLock:
-        if self._depth == 0:
-            self._fd = self._acquire()
+        self._threads.acquire()
+        try:
+            if self._depth == 0:
+                self._fd = self._acquire()
+        except BaseException:
+            self._threads.release()
+            raise
         self._depth += 1
         return self
 
@@ -41,6 +49,7 @@ class WorkspaceLock:
         if self._depth == 0 and self._fd is not None:
             os.close(self._fd)  # closing releases the flock
             self._fd = None
+        self._threads.release()
 
     def _acquire(self) -> int:
         flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)

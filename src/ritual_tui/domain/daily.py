@@ -1,0 +1,119 @@
+"""The daily stand-up's clock: speaker order, per-speaker time, the meeting timebox, pause.
+
+Pure Python with an injected monotonic clock, so that the rules are tested without a screen or
+waiting; the TUI only ticks it and shows what it says.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass
+class DailyTimer:
+    """Who speaks, for how long, and how the meeting stands against its timebox."""
+
+    speakers: list[str]
+    speaker_seconds: int
+    timebox_seconds: int
+    clock: Callable[[], float] = time.monotonic
+    absent: list[str] = field(default_factory=list)
+    spoken: dict[str, float] = field(default_factory=dict)
+    current: int = 0
+    paused: bool = False
+    _meeting_before: float = 0.0
+    _mark: float | None = None
+
+    def __post_init__(self) -> None:
+        self._mark = self.clock()
+
+    # -- time --------------------------------------------------------------------------------
+
+    def _settle(self) -> None:
+        """Credit the time since the last mark to the current speaker and the meeting."""
+        now = self.clock()
+        if self._mark is not None and not self.paused:
+            delta = now - self._mark
+            self._meeting_before += delta
+            if self.speaker:
+                self.spoken[self.speaker] = self.spoken.get(self.speaker, 0.0) + delta
+        self._mark = now
+
+    def meeting_elapsed(self) -> float:
+        """Seconds the meeting has run, pauses excluded."""
+        self._settle()
+        return self._meeting_before
+
+    def speaker_elapsed(self) -> float:
+        """Seconds the current speaker has talked."""
+        self._settle()
+        return self.spoken.get(self.speaker, 0.0) if self.speaker else 0.0
+
+    def speaker_remaining(self) -> float:
+        """Seconds left for the current speaker; negative once over time."""
+        return self.speaker_seconds - self.speaker_elapsed()
+
+    def meeting_over_time(self) -> bool:
+        """True once the meeting has run past its timebox."""
+        return self.meeting_elapsed() > self.timebox_seconds
+
+    def toggle_pause(self) -> bool:
+        """Pause or resume both clocks; returns True when now paused."""
+        self._settle()
+        self.paused = not self.paused
+        return self.paused
+
+    # -- order -------------------------------------------------------------------------------
+
+    @property
+    def present(self) -> list[str]:
+        """Speakers in order, absentees left out."""
+        return [s for s in self.speakers if s not in self.absent]
+
+    @property
+    def speaker(self) -> str:
+        """Who has the floor ("" once everyone has spoken or nobody is present)."""
+        present = self.present
+        return present[self.current] if self.current < len(present) else ""
+
+    @property
+    def next_up(self) -> str:
+        """Who speaks after the current speaker."""
+        present = self.present
+        return present[self.current + 1] if self.current + 1 < len(present) else ""
+
+    @property
+    def finished(self) -> bool:
+        """True once every present speaker has had the floor."""
+        return self.speaker == ""
+
+    def next_speaker(self) -> str:
+        """Hand the floor to the next speaker; returns them ("" when the round is over)."""
+        self._settle()
+        if not self.finished:
+            self.current += 1
+        return self.speaker
+
+    def mark_absent(self) -> str:
+        """Mark the current speaker absent; the floor passes on. Returns who was marked."""
+        self._settle()
+        name = self.speaker
+        if name:
+            self.absent.append(name)  # current now points at the next present speaker
+        return name
+
+    def shuffle(self, rng: random.Random | None = None, keep: Sequence[str] = ()) -> None:
+        """Shuffle those who have not spoken yet; those who have keep their place."""
+        self._settle()
+        present = self.present
+        done, waiting = present[: self.current], present[self.current :]
+        (rng or random.Random()).shuffle(waiting)
+        self.speakers = [*done, *waiting, *self.absent]
+
+    def seconds_by_speaker(self) -> dict[str, int]:
+        """Whole seconds each person talked, in speaking order."""
+        self._settle()
+        return {name: round(self.spoken[name]) for name in self.speakers if name in self.spoken}

@@ -1,0 +1,73 @@
+"""What the home screen shows, read from the workspace in one go (no Textual here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ritual_tui.domain.backlog import BacklogItem
+from ritual_tui.domain.daily_records import Blocker
+from ritual_tui.domain.decision import Decision
+from ritual_tui.domain.errors import RitualError
+from ritual_tui.domain.escalation import Escalation
+from ritual_tui.domain.progress import BurndownDay, WaitingForPM, burndown, ritual_due, waiting_for_pm
+from ritual_tui.domain.rules import SprintFigures, sprint_figures
+from ritual_tui.domain.settings import Settings
+from ritual_tui.domain.sprint import Sprint
+from ritual_tui.store.workspace import Workspace
+
+#: How many decisions the home screen lists.
+RECENT_DECISIONS = 5
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The home screen's content."""
+
+    settings: Settings
+    today: date
+    sprint: Sprint | None
+    figures: SprintFigures | None
+    burndown: list[BurndownDay]
+    due: str
+    waiting: WaitingForPM
+    recent_decisions: list[Decision]
+
+
+def active_sprint(ws: Workspace) -> Sprint | None:
+    """The sprint under way, if any; newest sprint files are read first and the search stops early."""
+    for record_file in reversed(ws.files(Sprint)):
+        sprint = ws.get(Sprint, record_file.key)
+        if sprint.status == "active":
+            return sprint
+    return None
+
+
+def sprint_items(ws: Workspace, sprint: Sprint) -> dict[str, BacklogItem]:
+    """The items a sprint touched (committed or added), by id; ids no longer found are skipped."""
+    ids = dict.fromkeys([*sprint.committed_ids(), *(c.item for c in sprint.scope_changes)])
+    found = {}
+    for item_id in ids:
+        try:
+            found[item_id] = ws.get(BacklogItem, item_id)
+        except RitualError:
+            continue
+    return found
+
+
+def load_overview(ws: Workspace, today: date) -> Overview:
+    """Everything the home screen shows."""
+    settings = ws.settings
+    sprint = active_sprint(ws)
+    items = sprint_items(ws, sprint) if sprint else {}
+    decision_files = ws.files(Decision)[-RECENT_DECISIONS:]
+    return Overview(
+        settings=settings,
+        today=today,
+        sprint=sprint,
+        figures=sprint_figures(sprint, items) if sprint else None,
+        burndown=burndown(sprint, items, today) if sprint else [],
+        due=ritual_due(sprint, today),
+        waiting=waiting_for_pm(ws.all(Escalation), ws.all(Blocker), settings),
+        recent_decisions=[ws.get(Decision, f.key) for f in reversed(decision_files)],
+    )

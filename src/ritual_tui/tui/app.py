@@ -1,0 +1,98 @@
+"""The ritual-tui app: home, the daily stand-up, the PM views, presenter mode."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.worker import Worker, WorkerState
+
+from ritual_tui.store.workspace import Workspace
+from ritual_tui.tui.commands import RitualCommands
+from ritual_tui.tui.text import plain
+from ritual_tui.tui.theme import EVERYDAY_THEME, PRESENTER_THEME
+
+#: Shown in the header while presenter mode is on, so the PO knows the screen is safe to share.
+PRESENTER_BADGE = "PRESENTER · private notes hidden"
+
+
+class RitualApp(App[int]):
+    """The Product Owner's companion, opened on the home screen or directly on a ritual."""
+
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {RitualCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit ritual-tui", priority=True),
+        Binding(
+            "f5",
+            "toggle_presenter",
+            "Presenter",
+            id="app.presenter",
+            tooltip="Presenter mode on or off (hides private notes)",
+            priority=True,
+        ),
+        Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Show every key of this screen"),
+    ]
+
+    #: Presenter mode: private notes hidden, high contrast. Lasts for the session.
+    presenter: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self, workspace: Workspace, start: str = "home") -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.start = start
+        self.title = "ritual"
+
+    def on_mount(self) -> None:
+        self.register_theme(PRESENTER_THEME)
+        self.theme = EVERYDAY_THEME
+        from ritual_tui.tui.screens.home import HomeScreen  # screens load on first use
+
+        self.push_screen(HomeScreen())
+        if self.start == "daily":
+            self.action_open("daily")
+
+    def set_product(self, product: str) -> None:
+        """Show the product's name in the header (user text, made safe)."""
+        self.title = f"ritual · {plain(product)}"
+
+    def action_open(self, view: str) -> None:
+        """Open a ritual or a view over the home screen."""
+        from ritual_tui.tui.screens import open_view
+
+        self.push_screen(open_view(view))
+
+    def action_toggle_presenter(self) -> None:
+        self.presenter = not self.presenter
+
+    def watch_presenter(self, presenter: bool) -> None:
+        self.theme = PRESENTER_THEME.name if presenter else EVERYDAY_THEME
+        self.sub_title = PRESENTER_BADGE if presenter else ""
+        for screen in self.screen_stack:
+            screen.set_class(presenter, "-presenter")
+        self.notify(
+            "Presenter mode on: private notes are hidden." if presenter else "Presenter mode off.",
+            markup=False,
+            timeout=3,
+        )
+
+    def action_help(self) -> None:
+        from ritual_tui.tui.modals.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """One place for failures of background work: the user sees them; nothing is lost silently."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.notify(
+                plain(str(event.worker.error)), title="Could not complete", severity="error", markup=False, timeout=10
+            )
+
+
+def run_app(workspace: Workspace, start: str = "home") -> int:
+    """Run the TUI; the exit code is non-zero when the app crashed."""
+    app = RitualApp(workspace, start)
+    app.run()
+    return app.return_code if app.return_code is not None else 1

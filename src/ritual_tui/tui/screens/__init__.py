@@ -1,0 +1,23 @@
+"""One screen per ritual and view; each is imported when first opened."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from textual.screen import Screen
+
+#: View name → (module, class). The home screen is always at the bottom of the stack.
+VIEWS = {
+    "home": ("ritual_tui.tui.screens.home", "HomeScreen"),
+    "daily": ("ritual_tui.tui.screens.daily", "DailyScreen"),
+    "escalations": ("ritual_tui.tui.screens.escalations", "EscalationsScreen"),
+    "decisions": ("ritual_tui.tui.screens.decisions", "DecisionsScreen"),
+    "backlog": ("ritual_tui.tui.screens.backlog", "BacklogScreen"),
+}
+
+
+def open_view(name: str) -> Screen[None]:
+    """A new screen for the named view."""
+    module, cls = VIEWS[name]
+    screen: Screen[None] = getattr(import_module(module), cls)()
+    return screen

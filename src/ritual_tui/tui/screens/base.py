@@ -1,0 +1,73 @@
+"""What every screen shares: the workspace, presenter mode, and work off the UI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.screen import Screen
+from textual.worker import Worker
+
+from ritual_tui.domain import clock
+from ritual_tui.store.workspace import Workspace
+from ritual_tui.tui.text import plain
+
+if TYPE_CHECKING:
+    from ritual_tui.tui.app import RitualApp
+
+T = TypeVar("T")
+
+
+class RitualScreen(Screen[None]):
+    """A screen of the app. ``AREA`` names its commands in the palette ("daily: next speaker")."""
+
+    AREA = "app"
+
+    @property
+    def ritual_app(self) -> RitualApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def ws(self) -> Workspace:
+        """The workspace the app was opened on."""
+        return self.ritual_app.workspace
+
+    @property
+    def presenter(self) -> bool:
+        """True while presenter mode hides private notes."""
+        return self.ritual_app.presenter
+
+    def on_screen_resume(self) -> None:
+        self.set_class(self.presenter, "-presenter")
+
+    def today(self) -> Any:
+        """Today, from the one clock tests can freeze."""
+        return clock.today()
+
+    def in_background(
+        self,
+        job: Callable[[], T],
+        then: Callable[[T], None] | None = None,
+        failed: Callable[[Exception], None] | None = None,
+    ) -> Worker[None]:
+        """Run ``job`` (file I/O) on a thread; ``then`` gets its result on the UI thread.
+
+        A failure is shown to the user; ``failed`` can keep what they typed (e.g. reopen a form).
+        """
+
+        def work() -> None:
+            try:
+                result = job()
+            except Exception as error:  # shown, never swallowed
+                self.app.call_from_thread(self._job_failed, error, failed)
+                return
+            if then is not None:
+                self.app.call_from_thread(then, result)
+
+        return self.run_worker(work, thread=True, exit_on_error=False, group="io")
+
+    def _job_failed(self, error: Exception, failed: Callable[[Exception], None] | None) -> None:
+        self.notify(plain(str(error)), title="Not saved", severity="error", markup=False, timeout=12)
+        if failed is not None:
+            failed(error)

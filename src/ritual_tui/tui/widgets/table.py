@@ -1,0 +1,40 @@
+"""A DataTable whose last column takes the width that is left, so long titles end in "…"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.events import Resize
+from textual.widgets import DataTable
+
+
+class FitTable(DataTable[Any]):
+    """Lists of records: every column sized to its content except the last, which fills the rest.
+
+    Without this a long title pushes the table wider than its panel and the end of every row is lost
+    behind a horizontal scrollbar; here the title is cut with an ellipsis instead.
+    """
+
+    DEFAULT_CSS = "FitTable { overflow-x: hidden; }"
+
+    def on_resize(self, event: Resize) -> None:
+        self.fit()
+
+    def refit(self) -> None:
+        """Call after filling the table: widths of the other columns are known after a refresh."""
+        self.call_after_refresh(self.fit)
+
+    def fit(self) -> None:
+        """Give the last column the width left by the others."""
+        columns = list(self.columns.values())
+        if not columns:
+            return
+        last = columns[-1]
+        used = sum(column.get_render_width(self) for column in columns[:-1])
+        gutter = self.scrollbar_size_vertical + 2 * self.cell_padding
+        width = max(8, self.size.width - used - gutter)
+        if last.auto_width or last.width != width:
+            last.auto_width = False
+            last.width = width
+            self._require_update_dimensions = True  # DataTable re-measures on its next refresh
+            self.refresh()
