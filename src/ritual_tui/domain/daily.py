@@ -113,7 +113,10 @@ class DailyTimer:
         (rng or random.Random()).shuffle(waiting)
         self.speakers = [*done, *waiting, *self.absent]
 
-    def seconds_by_speaker(self) -> dict[str, int]:
-        """Whole seconds each person talked, in speaking order."""
+    def seconds_by_speaker(self, include_current: bool = False) -> dict[str, int]:
+        """Whole seconds each present person talked, in speaking order: those who have finished, and
+        with ``include_current`` the one holding the floor. A daily resumed after a crash starts
+        again with the first present person not listed."""
         self._settle()
-        return {name: round(self.spoken[name]) for name in self.speakers if name in self.spoken}
+        speakers = self.present[: self.current + (1 if include_current else 0)]
+        return {name: round(self.spoken.get(name, 0.0)) for name in speakers}

@@ -93,6 +93,9 @@ class BacklogScreen(RitualScreen):
             return
         self.dismiss()
 
+    def on_data_table_row_selected(self, event: FitTable.RowSelected) -> None:
+        self.action_detail()
+
     def action_detail(self) -> None:
         table = self.query_one(FitTable)
         if table.row_count == 0:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -63,6 +65,9 @@ class DailyScreen(RitualScreen):
         Binding("escape", "leave", "Home", id="daily.home", tooltip="Back to home (the daily stays open)"),
     ]
 
+    #: The clock the daily's timers read; snapshot tests stop it so the countdown is stable.
+    CLOCK: ClassVar[Callable[[], float]] = time.monotonic
+
     def __init__(self) -> None:
         super().__init__()
         self.context: DailyContext | None = None
@@ -109,6 +114,7 @@ class DailyScreen(RitualScreen):
             speakers,
             settings.daily_speaker_seconds,
             settings.timeboxes.daily * 60,
+            clock=self.CLOCK,
             absent=list(session.absent),
             spoken=spoken,
         )
@@ -318,7 +324,7 @@ class DailyScreen(RitualScreen):
     def action_end(self) -> None:
         if self.timer is None or self.context is None:
             return
-        seconds, absent, session_id = self.timer.seconds_by_speaker(), list(self.timer.absent), self.context.session.id
+        seconds, absent, session_id = self.timer.seconds_by_speaker(include_current=True), list(self.timer.absent), self.context.session.id
         if self._ticker is not None:
             self._ticker.stop()
         captured = list(self.context.captured)

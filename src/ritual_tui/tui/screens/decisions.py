@@ -66,6 +66,9 @@ class DecisionsScreen(RitualScreen):
             return None
         return self.rows.get(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
 
+    def on_data_table_row_selected(self, event: FitTable.RowSelected) -> None:
+        self.action_detail()
+
     def action_detail(self) -> None:
         d = self._selected()
         if d is None:

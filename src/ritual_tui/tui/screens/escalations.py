@@ -130,6 +130,9 @@ class EscalationsScreen(RitualScreen):
             lambda: self.ws.update(Escalation, escalation_id, lambda e: e.take_step(status, clock.now(), text)), done
         )
 
+    def on_data_table_row_selected(self, event: FitTable.RowSelected) -> None:
+        self.action_detail()
+
     def action_detail(self) -> None:
         escalation_id = self._selected_id()
         if escalation_id is None:
