@@ -45,7 +45,7 @@ async def test_the_daily_opens_with_the_first_speaker_and_the_board(demo: Worksp
         assert "Next: Tomás Ruiz" in shown
         assert "2:00" in shown and "Meeting 0:00 of 15:00" in shown
         assert "B-9 in-progress SMS reminder 24 h before" in shown
-        assert "⚠ 3 dailies" in text_of(app.screen.query_one("#blockers"))
+        assert "⚠ 3 aging" in text_of(app.screen.query_one("#blockers"))
     assert todays_daily(demo).started is not None
 
 
@@ -118,7 +118,7 @@ async def test_an_aging_blocker_is_escalated_on_one_key_and_linked(demo: Workspa
         assert app.screen.query_one("#capture-text").value == f"Blocker: {aging.title}"
         await pilot.press("enter")
         await settle(pilot)
-        assert "→ E-8" in text_of(app.screen.query_one("#blockers"))
+        assert "3 → E-8" in text_of(app.screen.query_one("#blockers"))
     escalation = demo.get(Escalation, "E-8")
     assert (escalation.blocker, escalation.category, escalation.severity) == (aging.id, "blocker", "high")
     assert escalation.item == aging.item

@@ -43,7 +43,8 @@ class RitualApp(App[int]):
         super().__init__()
         self.workspace = workspace
         self.start = start
-        self.title = "ritual"
+        self.product = ""
+        self._show_title()
 
     def on_mount(self) -> None:
         self.register_theme(PRESENTER_THEME)
@@ -56,7 +57,13 @@ class RitualApp(App[int]):
 
     def set_product(self, product: str) -> None:
         """Show the product's name in the header (user text, made safe)."""
-        self.title = f"ritual · {plain(product)}"
+        self.product = plain(product)
+        self._show_title()
+
+    def _show_title(self) -> None:
+        # Screens set their own sub-title, so the presenter badge lives in the title, on every screen.
+        title = f"ritual · {self.product}" if self.product else "ritual"
+        self.title = f"{title} · {PRESENTER_BADGE}" if self.presenter else title
 
     def action_open(self, view: str) -> None:
         """Open a ritual or a view over the home screen."""
@@ -69,9 +76,13 @@ class RitualApp(App[int]):
 
     def watch_presenter(self, presenter: bool) -> None:
         self.theme = PRESENTER_THEME.name if presenter else EVERYDAY_THEME
-        self.sub_title = PRESENTER_BADGE if presenter else ""
+        self._show_title()
+        from ritual_tui.tui.screens.base import RitualScreen
+
         for screen in self.screen_stack:
             screen.set_class(presenter, "-presenter")
+            if isinstance(screen, RitualScreen):
+                screen.presenter_changed()
         self.notify(
             "Presenter mode on: private notes are hidden." if presenter else "Presenter mode off.",
             markup=False,

@@ -41,6 +41,9 @@ class RitualScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.set_class(self.presenter, "-presenter")
 
+    def presenter_changed(self) -> None:
+        """Presenter mode was switched: redraw whatever shows private text (CSS hides the rest)."""
+
     def today(self) -> Any:
         """Today, from the one clock tests can freeze."""
         return clock.today()

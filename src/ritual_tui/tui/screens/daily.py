@@ -96,7 +96,7 @@ class DailyScreen(RitualScreen):
         self.query_one("#captured-box").border_title = "Captured in this daily"
         self.query_one("#blockers-box").border_title = "Open blockers: r resolved · k still open · u escalate"
         self.query_one("#board-box").border_title = "Sprint board: m move → · M move ←"
-        self.query_one("#blockers", FitTable).add_columns("ID", "Seen", "Owner", "Blocker")
+        self.query_one("#blockers", FitTable).add_columns("ID", "Dailies", "Owner", "Blocker")
         self.query_one("#board", FitTable).add_columns("ID", "Status", "Title")
         self.query_one("#blockers", FitTable).focus()
         self.in_background(lambda: rituals.open_daily(self.ws, self.today()), self._opened)
@@ -130,6 +130,10 @@ class DailyScreen(RitualScreen):
         self.query_one(CapturedList).show(context.captured, self.presenter)
         self._tick()
 
+    def presenter_changed(self) -> None:
+        if self.context is not None:
+            self.query_one(CapturedList).show(self.context.captured, self.presenter)
+
     def _tick(self) -> None:
         if self.timer is not None:
             self.query_one(SpeakerPanel).show(self.timer)
@@ -142,12 +146,13 @@ class DailyScreen(RitualScreen):
         for b in self.context.open_blockers:
             dailies = b.dailies_open()
             if b.escalation:
-                seen = cell(f"{dailies}× → {b.escalation}", "italic")
+                seen = cell(f"{dailies} → {b.escalation}", "italic")
             elif dailies >= threshold:
-                seen = cell(f"⚠ {dailies} dailies", "bold red")
+                seen = cell(f"⚠ {dailies} aging", "bold red")
             else:
-                seen = cell(f"{dailies}×")
-            table.add_row(b.id, seen, cell(b.owner), cell(b.title), key=b.id)
+                seen = cell(str(dailies))
+            owner = b.owner.split()[0] if b.owner.strip() else ""  # first names keep the title readable
+            table.add_row(b.id, seen, cell(owner), cell(b.title), key=b.id)
         if not self.context.open_blockers:
             table.add_row("", "", "", cell("No open blockers."))
         table.refit()

@@ -1,0 +1,190 @@
+"""Home, the PM views, presenter mode, help and the palette."""
+
+from __future__ import annotations
+
+from ritual_tui.domain.backlog import BacklogItem
+from ritual_tui.domain.daily_records import Note
+from ritual_tui.domain.decision import Decision
+from ritual_tui.domain.escalation import Escalation
+from ritual_tui.store.workspace import Workspace
+from ritual_tui.tui.app import PRESENTER_BADGE, RitualApp
+from ritual_tui.tui.commands import screen_commands
+from ritual_tui.tui.modals.detail import DetailScreen
+from ritual_tui.tui.modals.help import HelpScreen
+from ritual_tui.tui.theme import PRESENTER_THEME
+from tests.ui.conftest import screen_text, settle, text_of
+
+
+async def test_home_shows_the_sprint_the_ritual_due_and_what_waits_for_the_pm(demo: Workspace) -> None:
+    app = RitualApp(demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        shown = screen_text(app)
+        assert app.title == "ritual · Bookwise"
+        assert app.screen.query_one("#sprint-panel").border_title == "Sprint 5 · day 8 of 14"
+        assert "Goal: Patients get reminders and miss fewer appointments" in shown
+        assert "Done: 2 points, 1 of 7 items\nCommitted: 20 points, scope +1 −0" in shown
+        assert "actual ▆▆▆▆█▇▇▇······" in shown
+        assert "Today: daily stand-up · press d" in shown
+        waiting = text_of(app.screen.query_one("#waiting")).splitlines()
+        assert [row.split()[0] for row in waiting] == ["E-4", "E-1", "E-2", "E-3", "E-7", "BL-3"]
+        assert waiting[-1].startswith("BL-3 blocker 8d 3 dailies Legal")
+        assert text_of(app.screen.query_one("#recent-decisions")).splitlines()[0].startswith("D-7")
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.screen.sub_title == "Daily stand-up"
+        await pilot.press("escape", "e")
+        await settle(pilot)
+        assert app.screen.sub_title == "Escalations"
+
+
+async def test_escalations_are_triaged_on_single_keys(demo: Workspace) -> None:
+    app = RitualApp(demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        table = app.screen.query_one("#escalations")
+        table.move_cursor(row=table.get_row_index("E-1"))
+        await pilot.press("s")
+        await settle(pilot)
+        assert demo.get(Escalation, "E-1").status == "sent"
+        await pilot.press("a")
+        app.screen.query_one("#capture-text").value = "File it Monday"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("r", "enter")  # the resolution is required text: Enter alone keeps the form open
+        assert app.screen.query("#capture-text")
+        app.screen.query_one("#capture-text").value = "Filed"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "E-1" not in text_of(table)
+        await pilot.press("f")
+        await settle(pilot)
+        assert "E-1" in text_of(table)
+        table.move_cursor(row=table.get_row_index("E-1"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        detail = screen_text(app)
+        assert "PM answer: File it Monday" in detail and "Resolution: Filed" in detail
+        assert "sent" in detail and "answered File it Monday" in detail
+    e = demo.get(Escalation, "E-1")
+    assert (e.status, e.pm_answer, e.resolution) == ("resolved", "File it Monday", "Filed")
+    assert [h.status for h in e.history] == ["open", "sent", "answered", "resolved"]
+
+
+async def test_a_forbidden_step_is_refused_with_a_message(demo: Workspace) -> None:
+    app = RitualApp(demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("e", "f")
+        await settle(pilot)
+        table = app.screen.query_one("#escalations")
+        table.move_cursor(row=table.get_row_index("E-5"))  # resolved
+        await pilot.press("w")
+        await settle(pilot)
+        assert any("closed" in str(n.message) for n in app._notifications)
+    assert demo.get(Escalation, "E-5").status == "resolved"
+
+
+async def test_decisions_show_whole_and_are_superseded(demo: Workspace) -> None:
+    app = RitualApp(demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        table = app.screen.query_one("#decisions")
+        assert text_of(table).splitlines()[0].startswith("D-7")
+        table.move_cursor(row=table.get_row_index("D-4"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Every user-facing story is checked with a screen reader" in screen_text(app)
+        await pilot.press("escape", "s")
+        await pilot.pause()
+        app.screen.query_one("#choice-by").value = "D-7"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "D-4 2026-11-06 operational superseded" in text_of(table)
+    assert demo.get(Decision, "D-4").superseded_by == "D-7"
+    assert demo.get(Decision, "D-7").supersedes == "D-4"
+
+
+async def test_backlog_filters_as_you_type(demo: Workspace) -> None:
+    app = RitualApp(demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        assert text_of(app.screen.query_one("#backlog-count")) == "40 of 40 items"
+        await pilot.press(*"remind")
+        assert text_of(app.screen.query_one("#backlog-count")) == "7 of 40 items"
+        await pilot.press("space", *"ready")
+        rows = text_of(app.screen.query_one("#backlog")).splitlines()
+        assert [r.split()[0] for r in rows] == ["B-21", "B-37"]  # B-21 is tagged "reminders"
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        assert "Given an appointment not attended" in screen_text(app)
+        await pilot.press("escape", "escape")
+        assert text_of(app.screen.query_one("#backlog-count")) == "40 of 40 items"
+
+
+async def test_presenter_mode_hides_private_notes_everywhere(demo: Workspace) -> None:
+    demo.update(BacklogItem, "B-5", lambda i: setattr(i, "private_notes", "SECRET-ITEM-NOTE"))
+    app = RitualApp(demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("o")
+        app.screen.query_one("#capture-text").value = "SECRET-DAILY-NOTE"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "SECRET-DAILY-NOTE" in screen_text(app)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert PRESENTER_BADGE in app.title and app.theme == PRESENTER_THEME.name
+        shown = screen_text(app)
+        assert "SECRET-DAILY-NOTE" not in shown and "(1 private note hidden)" in shown
+        await pilot.press("escape", "b")
+        await settle(pilot)
+        app.screen.query_one("#filter").value = "B-5"
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        assert "SECRET-ITEM-NOTE" not in screen_text(app)
+        await pilot.press("escape", "f5")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Private notes (private): SECRET-ITEM-NOTE" in screen_text(app)
+    assert [n.text for n in demo.all(Note) if n.text == "SECRET-DAILY-NOTE"]
+
+
+async def test_help_and_palette_list_every_action_of_the_screen(demo: Workspace) -> None:
+    app = RitualApp(demo, "daily")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        commands = [text for text, _, _ in screen_commands(app.screen)]
+        assert "daily: next speaker" in commands and "daily: capture a blocker" in commands
+        assert "app: presenter mode on or off (hides private notes)" in commands
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = text_of(app.screen.query_one("#help-keys"))
+        assert "n daily: next speaker" in keys and "x daily: end the daily and show the recap" in keys
+        await pilot.press("escape", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"next sp")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Tomás Ruiz  (2 of 6)" in screen_text(app)
+
+
+async def test_ctrl_q_quits_with_exit_code_zero(demo: Workspace) -> None:
+    app = RitualApp(demo)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
