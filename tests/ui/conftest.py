@@ -54,7 +54,10 @@ def screen_text(app: RitualApp) -> str:
     """Everything the current screen shows in its text widgets and tables, plus its titles."""
     parts = [app.title, app.sub_title, app.screen.sub_title or ""]
     for widget in app.screen.query("*"):
-        if widget.display and isinstance(widget, (DataTable, OptionList)) or type(widget).__name__ in (
-            "Static", "Label", "Digits"):
+        if (widget.display and isinstance(widget, (DataTable, OptionList))) or type(widget).__name__ in (
+            "Static",
+            "Label",
+            "Digits",
+        ):
             parts.append(text_of(widget))
     return "\n".join(parts)

@@ -114,7 +114,7 @@ class DailyScreen(RitualScreen):
             speakers,
             settings.daily_speaker_seconds,
             settings.timeboxes.daily * 60,
-            clock=self.CLOCK,
+            clock=DailyScreen.CLOCK,
             absent=list(session.absent),
             spoken=spoken,
         )
@@ -329,7 +329,11 @@ class DailyScreen(RitualScreen):
     def action_end(self) -> None:
         if self.timer is None or self.context is None:
             return
-        seconds, absent, session_id = self.timer.seconds_by_speaker(include_current=True), list(self.timer.absent), self.context.session.id
+        seconds, absent, session_id = (
+            self.timer.seconds_by_speaker(include_current=True),
+            list(self.timer.absent),
+            self.context.session.id,
+        )
         if self._ticker is not None:
             self._ticker.stop()
         captured = list(self.context.captured)

@@ -1,0 +1,42 @@
+"""Write the README's screenshots (SVG, drawn by the app itself) of the home and the daily.
+
+Run from a source checkout: ``python scripts/screenshots.py``. Uses a fresh copy of the demo on the
+day the demo was written, so the pictures do not change from one run to the next.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+
+
+async def shoot() -> None:
+    os.environ["RITUAL_NOW"] = "2026-11-24T09:32:00+01:00"
+    os.environ.pop("NO_COLOR", None)
+    from ritual_tui.domain import clock
+    from ritual_tui.store.demo import copy_demo
+    from ritual_tui.tui.app import RitualApp
+    from ritual_tui.tui.screens.daily import DailyScreen
+
+    DailyScreen.CLOCK = staticmethod(lambda: 0.0)  # a still countdown
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, start in (("home", "home"), ("daily", "daily")):
+        with tempfile.TemporaryDirectory() as folder:
+            ws = copy_demo(Path(folder) / "demo", clock.today())
+            app = RitualApp(ws, start)
+            async with app.run_test(size=(120, 34)) as pilot:
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
+    print(f"Wrote {OUT.relative_to(ROOT)}/home.svg and daily.svg")
+
+
+if __name__ == "__main__":
+    asyncio.run(shoot())
