@@ -56,8 +56,8 @@ def test_a_whole_daily_survives_a_kill_and_lands_on_disk(terminal: Terminal, tmp
     terminal.press("e")
     terminal.wait_for("Escalation for the PM")
     terminal.type("Pen test slot moved")
-    terminal.wait_for("Pen test slot moved")  # typed faster than a person, text and Tab would read as a paste
-    terminal.press("Tab")
+    terminal.wait_for("Pen test slot moved")
+    terminal.press_and_wait_for_repaint("Tab")
     terminal.type("Can we ship before the pen test?")
     terminal.press("Enter")
     terminal.wait_for("escalation: Pen test")

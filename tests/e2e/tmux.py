@@ -37,6 +37,20 @@ class Terminal:
         for key in keys:
             self.tmux("send-keys", key)
 
+    def press_and_wait_for_repaint(self, key: str, timeout: float = 10) -> None:
+        """Press a key whose effect is only visible in colours (focus moving), and wait for it.
+
+        Keys sent faster than a person types can reach the app in one read, and Textual then drops
+        a Tab that arrives in the same read as text; waiting for the repaint keeps them apart.
+        """
+        before = self.tmux("capture-pane", "-p", "-e")
+        self.press(key)
+        deadline = time.monotonic() + timeout
+        while self.tmux("capture-pane", "-p", "-e") == before:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"pressing {key} changed nothing on screen")
+            time.sleep(0.05)
+
     def type(self, text: str) -> None:
         self.tmux("send-keys", "-l", text)
 

@@ -138,14 +138,14 @@ async def test_blockers_are_followed_up_and_the_board_changes_status(demo: Works
         assert first not in text_of(blockers)
         board = app.screen.query_one("#board")
         board.focus()
-        board.move_cursor(row=board.get_row_index("B-10"))
+        board.move_cursor(row=board.get_row_index("B-37"))
         await pilot.press("m")
         await settle(pilot)
-        assert "B-10 in-progress" in text_of(board)
+        assert "B-37 in-progress" in text_of(board)
     followed = demo.get(Blocker, first)
     assert followed.status == "resolved" and followed.resolved is not None
     assert followed.seen_on[-1].isoformat() == "2026-11-26"
-    assert demo.get(BacklogItem, "B-10").status == "in-progress"
+    assert demo.get(BacklogItem, "B-37").status == "in-progress"
 
 
 async def test_ending_the_daily_shows_the_recap_and_saves_the_session(demo: Workspace) -> None:

@@ -23,7 +23,7 @@ async def test_home_shows_the_sprint_the_ritual_due_and_what_waits_for_the_pm(de
         assert app.title == "ritual · Bookwise"
         assert app.screen.query_one("#sprint-panel").border_title == "Sprint 5 · day 8 of 14"
         assert "Goal: Patients get reminders and miss fewer appointments" in shown
-        assert "Done: 2 points, 1 of 7 items\nCommitted: 20 points, scope +1 −0" in shown
+        assert "Done: 2 points, 1 of 6 items\nCommitted: 15 points, scope +1 −0" in shown
         assert "actual ▆▆▆▆█▇▇▇······" in shown
         assert "Today: daily stand-up · press d" in shown
         waiting = text_of(app.screen.query_one("#waiting")).splitlines()

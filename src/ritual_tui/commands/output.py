@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
 from typing import Any
 
 from ritual_tui.domain.fields import Record, to_doc
 from ritual_tui.domain.text import visible
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
-
-
-def as_json(document: Any) -> str:
-    """A document as JSON text: dates as ISO strings, keys in a stable order, non-ASCII kept."""
-    return json.dumps(document, ensure_ascii=False, indent=2, default=_jsonable)
+from ritual_tui.reports.json_text import as_json
 
 
 def print_json(document: Any) -> None:

@@ -79,7 +79,6 @@ class BacklogScreen(RitualScreen):
         table = self.query_one(FitTable)
         table.clear()
         table.add_rows([self.rows[i.id] for i in shown])
-        table.refit()
         self.query_one("#backlog-count", Static).update(f"{len(shown)} of {len(self.items)} items")
         self._shown = shown
 

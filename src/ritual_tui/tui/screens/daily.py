@@ -155,7 +155,6 @@ class DailyScreen(RitualScreen):
             table.add_row(b.id, seen, cell(owner), cell(b.title), key=b.id)
         if not self.context.open_blockers:
             table.add_row("", "", "", cell("No open blockers."))
-        table.refit()
 
     def _fill_board(self) -> None:
         assert self.context is not None
@@ -164,7 +163,6 @@ class DailyScreen(RitualScreen):
         for item in self.context.board:
             style = "green" if item.status == "done" else ("yellow" if item.status == "review" else "")
             table.add_row(item.id, cell(item.status, style), cell(item.title), key=item.id)
-        table.refit()
 
     # -- the floor -------------------------------------------------------------------------------
 

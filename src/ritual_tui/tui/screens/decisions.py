@@ -58,7 +58,6 @@ class DecisionsScreen(RitualScreen):
             table.add_row(
                 d.id, str(d.date or ""), cell(d.level, style), cell(d.status, status_style), cell(d.title), key=d.id
             )
-        table.refit()
 
     def _selected(self) -> Decision | None:
         table = self.query_one(FitTable)

@@ -88,7 +88,6 @@ class EscalationsScreen(RitualScreen):
                 cell(e.ask or e.title),
                 key=e.id,
             )
-        table.refit()
         if selected in self.rows:
             table.move_cursor(row=table.get_row_index(selected))
         which = "all escalations" if self.show_all else "still open, most severe and oldest first"

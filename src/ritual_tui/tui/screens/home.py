@@ -111,7 +111,6 @@ class HomeScreen(RitualScreen):
         decisions.clear()
         for d in overview.recent_decisions:
             decisions.add_row(d.id, d.level, d.status, cell(d.title))
-        decisions.refit()
 
     def _fill_waiting(self, overview: Overview) -> None:
         table = self.query_one("#waiting", FitTable)
@@ -124,4 +123,3 @@ class HomeScreen(RitualScreen):
             table.add_row(b.id, cell("blocker", "bold yellow"), age, f"{b.dailies_open()} dailies", cell(b.title))
         if table.row_count == 0:
             table.add_row("", "", "", "", cell("Nothing waits for the PM."))
-        table.refit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.events import Resize
+from textual.events import Idle, Resize
 from textual.widgets import DataTable
 
 
@@ -20,9 +20,10 @@ class FitTable(DataTable[Any]):
     def on_resize(self, event: Resize) -> None:
         self.fit()
 
-    def refit(self) -> None:
-        """Call after filling the table: widths of the other columns are known after a refresh."""
-        self.call_after_refresh(self.fit)
+    async def _on_idle(self, event: Idle) -> None:
+        # DataTable measures new rows when idle; the last column is fitted once they are measured.
+        await super()._on_idle(event)
+        self.fit()
 
     def fit(self) -> None:
         """Give the last column the width left by the others."""
