@@ -27,7 +27,7 @@ async def test_home_shows_the_sprint_the_ritual_due_and_what_waits_for_the_pm(de
         assert "actual ▆▆▆▆█▇▇▇······" in shown
         assert "Today: daily stand-up · press d" in shown
         waiting = text_of(app.screen.query_one("#waiting")).splitlines()
-        assert [row.split()[0] for row in waiting] == ["E-4", "E-1", "E-2", "E-3", "E-7", "BL-3"]
+        assert [row.split()[0] for row in waiting] == ["E-1", "E-2", "E-3", "E-7", "BL-3"]
         assert waiting[-1].startswith("BL-3 blocker 8d 3 dailies Legal")
         assert text_of(app.screen.query_one("#recent-decisions")).splitlines()[0].startswith("D-7")
         await pilot.press("d")
@@ -188,3 +188,26 @@ async def test_ctrl_q_quits_with_exit_code_zero(demo: Workspace) -> None:
         await settle(pilot)
         await pilot.press("ctrl+q")
     assert app.return_code == 0
+
+
+async def test_summary_and_brief_views_copy_and_write_the_markdown(demo: Workspace) -> None:
+    app = RitualApp(demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.screen.sub_title == "Sprint summary"
+        await pilot.press("y")
+        assert app.clipboard.startswith("# Bookwise: sprint 5 summary")
+        assert "## Velocity" in app.clipboard and "S-4" in app.clipboard
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("escape", "p")
+        await settle(pilot)
+        assert app.screen.sub_title == "PM brief"
+        await pilot.press("y", "w")
+        await settle(pilot)
+        assert app.clipboard.startswith("# Bookwise: PM brief, 2026-11-26")
+    assert sorted(p.name for p in (demo.root / "summaries").iterdir()) == [
+        "sprint-5-summary.html", "sprint-5-summary.json", "sprint-5-summary.md"]
+    assert sorted(p.suffix for p in (demo.root / "briefs").iterdir()) == [".html", ".json", ".md"]

@@ -10,6 +10,7 @@ from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Blocker
 from ritual_tui.domain.escalation import ESCALATION_STATUSES, STILL_OPEN, Escalation, StatusChange
+from ritual_tui.domain.progress import by_urgency
 from ritual_tui.domain.session import RITUALS
 from ritual_tui.domain.text import one_of, required_text, storable_text
 from ritual_tui.store.workspace import Workspace
@@ -94,20 +95,13 @@ def move_escalation(ws: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
-def _severity_rank(ws: Workspace) -> dict[str, int]:
-    """Severity → its position on the settings' scale (least severe first, so higher is worse)."""
-    return {name: i for i, name in enumerate(ws.settings.escalation_severities)}
-
-
 def list_escalations(ws: Workspace, args: argparse.Namespace) -> int:
     """List escalations, most severe first, then oldest first."""
-    rank = _severity_rank(ws)
-    escalations = ws.all(Escalation)
+    escalations = by_urgency(ws.all(Escalation), ws.settings)
     if args.status:
         escalations = [e for e in escalations if e.status == args.status]
     if args.open:
         escalations = [e for e in escalations if e.status in STILL_OPEN]
-    escalations.sort(key=lambda e: (-rank.get(e.severity, 0), e.raised or clock.today()))
     if args.json:
         print_json([record_json(e) for e in escalations])
         return 0

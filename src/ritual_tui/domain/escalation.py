@@ -11,6 +11,8 @@ from ritual_tui.domain.fields import PRIVATE, Record
 ESCALATION_STATUSES = ("open", "sent", "answered", "resolved", "withdrawn")
 #: Statuses the PM still has to act on or the PO still has to close.
 STILL_OPEN = ("open", "sent", "answered")
+#: Statuses that wait for the PM: not answered yet.
+WAITING_FOR_PM = ("open", "sent")
 #: Which status may follow which: open → sent → answered → resolved, or withdrawn before resolution.
 NEXT_STATUSES = {
     "open": ("sent", "answered", "resolved", "withdrawn"),

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Blocker
-from ritual_tui.domain.escalation import STILL_OPEN, Escalation
+from ritual_tui.domain.escalation import WAITING_FOR_PM, Escalation
 from ritual_tui.domain.rules import aging_blockers, item_points, points
 from ritual_tui.domain.settings import Settings
 from ritual_tui.domain.sprint import Sprint
@@ -64,17 +64,22 @@ def ritual_due(sprint: Sprint | None, today: date) -> str:
     return "daily" if today.weekday() < 5 else "none"
 
 
+def by_urgency(escalations: Iterable[Escalation], settings: Settings) -> list[Escalation]:
+    """Most severe first (by the settings' scale), then oldest first."""
+    order = {name: i for i, name in enumerate(settings.escalation_severities)}
+    return sorted(escalations, key=lambda e: (-order.get(e.severity, -1), e.raised or date.max, e.id))
+
+
 @dataclass(frozen=True)
 class WaitingForPM:
-    """What the PM must act on: open escalations (most severe, then oldest first) and aging blockers."""
+    """What the PM must act on: escalations open or sent (most severe, then oldest first) and aging blockers."""
 
     escalations: list[Escalation]
     aging_blockers: list[Blocker]
 
 
 def waiting_for_pm(escalations: Iterable[Escalation], blockers: Iterable[Blocker], settings: Settings) -> WaitingForPM:
-    """Open escalations sorted by severity then age, and blockers past the aging threshold."""
-    order = {name: i for i, name in enumerate(settings.escalation_severities)}
-    still_open = [e for e in escalations if e.status in STILL_OPEN]
-    still_open.sort(key=lambda e: (-order.get(e.severity, -1), e.raised or date.max, e.id))
-    return WaitingForPM(still_open, aging_blockers(blockers, settings))
+    """Escalations the PM has not answered yet, by urgency, and blockers past the aging threshold.
+    (An answered escalation waits for the PO to resolve it, not for the PM.)"""
+    waiting = [e for e in escalations if e.status in WAITING_FOR_PM]
+    return WaitingForPM(by_urgency(waiting, settings), aging_blockers(blockers, settings))

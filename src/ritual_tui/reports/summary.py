@@ -18,7 +18,7 @@ from ritual_tui.domain.daily_records import Blocker
 from ritual_tui.domain.decision import Decision
 from ritual_tui.domain.errors import NotFoundError
 from ritual_tui.domain.escalation import STILL_OPEN, Escalation
-from ritual_tui.domain.progress import burndown
+from ritual_tui.domain.progress import burndown, by_urgency
 from ritual_tui.domain.rules import (
     item_points,
     points,
@@ -154,7 +154,7 @@ def sprint_summary(ws: Workspace, ref: str | None = None, today: date | None = N
     if any(not items[i].objective for i in scope if i in items):
         objective_ids.append("")
     goal_objective = objectives.get(sprint.goal_objective)
-    decisions = [d for d in ws.all(Decision) if _during(d.date, sprint)]
+    decisions = sorted((d for d in ws.all(Decision) if _during(d.date, sprint)), key=lambda d: (d.date, d.id))
     return {
         "schema_version": REPORT_SCHEMA,
         "kind": "sprint-summary",
@@ -220,9 +220,10 @@ def sprint_summary(ws: Workspace, ref: str | None = None, today: date | None = N
         ],
         "escalations": {
             "raised": [_escalation(e, as_of) for e in escalations if _during(e.raised, sprint)],
+            # Most severe first, then oldest, as the PM brief orders them.
             "still_open": [
                 _escalation(e, as_of)
-                for e in escalations
+                for e in by_urgency(escalations, settings)
                 if e.status in STILL_OPEN and e.raised is not None and e.raised <= as_of
             ],
             "answered": [_escalation(e, as_of) for e in escalations if _during(e.answered, sprint)],

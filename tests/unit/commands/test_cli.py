@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -216,3 +217,31 @@ def test_every_command_has_help_and_version_works(cli: Cli) -> None:
         assert result.code == 0 and "usage: ritual" in result.out, command
     version = cli("--version")
     assert version.code == 0 and version.out.startswith("ritual-tui ")
+
+
+def test_summary_writes_three_files_into_the_workspace(cli: Cli, ws: Workspace) -> None:
+    cli("backlog", "add", "A", "--estimate", "3")
+    cli("sprint", "start", "B-1", "--goal", "Pay", "--start", "2026-11-23")
+    result = cli("summary")
+    folder = ws.root / "summaries"
+    assert result.out.splitlines() == [str(folder / f"sprint-1-summary.{ext}") for ext in ("md", "json", "html")]
+    assert json.loads((folder / "sprint-1-summary.json").read_text())["delivery"]["committed_points"] == 3
+    assert (folder / "sprint-1-summary.md").read_text().startswith("# Shop: sprint 1 summary")
+    printed = cli("summary", "--stdout", "--format", "json")
+    assert json.loads(printed.out)["sprint"]["goal"] == "Pay"
+    assert cli("summary", "--sprint", "7").err == "error: No sprint '7' in this workspace.\n"
+    assert cli("summary", "--stdout", "--format", "all").code == 2
+
+
+def test_brief_lists_answers_received_since_the_last_brief(cli: Cli, ws: Workspace, tmp_path: Path) -> None:
+    cli("escalate", "Budget", "--severity", "high", "--ask", "More?")
+    cli("escalation", "answer", "E-1", "Yes")
+    out = tmp_path / "out"
+    (out).mkdir()
+    (out / "brief-2026-11-20.md").write_text("an older brief")
+    first = cli("brief", "--out", str(out), "--format", "json")
+    assert first.out == f"{out / 'brief-2026-11-26.json'}\n"
+    doc = json.loads((out / "brief-2026-11-26.json").read_text())
+    assert doc["since"] == "2026-11-20"
+    assert [e["title"] for e in doc["answers_received"]] == ["Budget"]
+    assert doc["open_escalations"] == []  # answered: it waits for the PO now, not for the PM

@@ -13,6 +13,8 @@ VIEWS = {
     "escalations": ("ritual_tui.tui.screens.escalations", "EscalationsScreen"),
     "decisions": ("ritual_tui.tui.screens.decisions", "DecisionsScreen"),
     "backlog": ("ritual_tui.tui.screens.backlog", "BacklogScreen"),
+    "summary": ("ritual_tui.tui.screens.report", "SummaryScreen"),
+    "brief": ("ritual_tui.tui.screens.report", "BriefScreen"),
 }
 
 

@@ -10,7 +10,7 @@ from textual.widgets import Footer, Header, Static
 
 from ritual_tui.domain import clock
 from ritual_tui.domain.escalation import STILL_OPEN, Escalation
-from ritual_tui.domain.progress import waiting_for_pm
+from ritual_tui.domain.progress import by_urgency
 from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.modals.capture import Capture, CaptureForm, CaptureScreen
 from ritual_tui.tui.modals.detail import DetailScreen
@@ -30,7 +30,7 @@ TRIAGE = {
 def load_escalations(ws: Workspace, show_all: bool) -> list[Escalation]:
     """Open ones by severity then age; with ``show_all``, the closed ones after them."""
     everything = ws.all(Escalation)
-    ordered = waiting_for_pm(everything, [], ws.settings).escalations
+    ordered = [e for e in by_urgency(everything, ws.settings) if e.status in STILL_OPEN]
     if show_all:
         ordered += sorted((e for e in everything if e.status not in STILL_OPEN), key=lambda e: e.id)
     return ordered

@@ -40,6 +40,8 @@ class HomeScreen(RitualScreen):
         ),
         Binding("c", "app.open('decisions')", "Decisions", id="home.decisions", tooltip="Open the decision log"),
         Binding("b", "app.open('backlog')", "Backlog", id="home.backlog", tooltip="Open the backlog"),
+        Binding("s", "app.open('summary')", "Summary", id="home.summary", tooltip="Show the sprint summary"),
+        Binding("p", "app.open('brief')", "PM brief", id="home.brief", tooltip="Show the PM brief"),
         Binding("r", "reload", "Reload", id="home.reload", tooltip="Read the workspace again"),
     ]
 
