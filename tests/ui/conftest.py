@@ -29,12 +29,20 @@ def stopped_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(DailyScreen, "CLOCK", staticmethod(lambda: 1000.0))
 
 
+def _tables_measured(app: Any) -> bool:
+    # DataTable measures new rows on idle; a screenshot before that shows header-wide columns.
+    return not any(t._require_update_dimensions or t._updated_cells for t in app.screen.query(DataTable))
+
+
 async def settle(pilot: Pilot[Any]) -> None:
-    """Wait until background work is done and the screen has caught up."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until background work is done and the screen has caught up (tables measured)."""
+    for _ in range(50):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if all(w.is_finished for w in pilot.app.workers) and _tables_measured(pilot.app):
+            await pilot.pause()
+            if _tables_measured(pilot.app):
+                return
 
 
 def text_of(widget: Widget) -> str:

@@ -209,5 +209,8 @@ async def test_summary_and_brief_views_copy_and_write_the_markdown(demo: Workspa
         await settle(pilot)
         assert app.clipboard.startswith("# Bookwise: PM brief, 2026-11-26")
     assert sorted(p.name for p in (demo.root / "summaries").iterdir()) == [
-        "sprint-5-summary.html", "sprint-5-summary.json", "sprint-5-summary.md"]
+        "sprint-5-summary.html",
+        "sprint-5-summary.json",
+        "sprint-5-summary.md",
+    ]
     assert sorted(p.suffix for p in (demo.root / "briefs").iterdir()) == [".html", ".json", ".md"]

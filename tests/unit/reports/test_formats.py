@@ -73,7 +73,7 @@ def test_markdown_html_and_json_show_the_same_figures(known: Workspace, sprint: 
     d = data["delivery"]
     committed_row = f"| Committed at planning | {d['committed_items']} | {d['committed_points']} |"
     assert committed_row in md
-    assert f"<td>Completed</td><td class=\"num\">{d['completed_items']}</td>" in page
+    assert f'<td>Completed</td><td class="num">{d["completed_items"]}</td>' in page
 
 
 def test_the_brief_agrees_across_formats(known: Workspace) -> None:
@@ -82,8 +82,11 @@ def test_the_brief_agrees_across_formats(known: Workspace) -> None:
 
 
 def test_no_private_note_reaches_a_shared_file(known: Workspace) -> None:
-    outputs = [render(sprint_summary(known, s, TODAY), summary_blocks, fmt, "t")
-               for s in ("1", "4") for fmt in ("md", "json", "html")]
+    outputs = [
+        render(sprint_summary(known, s, TODAY), summary_blocks, fmt, "t")
+        for s in ("1", "4")
+        for fmt in ("md", "json", "html")
+    ]
     outputs += [render(pm_brief(known, None, TODAY), brief_blocks, fmt, "t") for fmt in ("md", "json", "html")]
     outputs.append(as_json(export_workspace(known, shared=True)))
     for output in outputs:
@@ -91,7 +94,7 @@ def test_no_private_note_reaches_a_shared_file(known: Workspace) -> None:
     assert SECRET in as_json(export_workspace(known))  # the full backup keeps them: the planting worked
 
 
-HOSTILE = '<script>alert(1)</script> [x](javascript:alert(1)) **b** | pipe \x1b[2J & &amp; <img src=x>'
+HOSTILE = "<script>alert(1)</script> [x](javascript:alert(1)) **b** | pipe \x1b[2J & &amp; <img src=x>"
 
 
 def test_user_text_is_escaped_in_markdown_and_html(known: Workspace) -> None:
@@ -128,13 +131,25 @@ def test_the_html_opens_in_a_browser(known: Workspace, tmp_path: Path) -> None:
     known.update(BacklogItem, "B-1", lambda i: setattr(i, "title", HOSTILE))
     page = tmp_path / "summary.html"
     page.write_text(render(sprint_summary(known, "1", TODAY), summary_blocks, "html", "t"), encoding="utf-8")
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp_path / 'profile'}"]
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
     dom = subprocess.run([browser, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
     assert "<h1>Shop: sprint 1 summary</h1>" in dom.stdout
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom.stdout  # shown as text, never run
     assert dom.stdout.count("<script") == 0
-    shot = subprocess.run([browser, *flags, f"--screenshot={tmp_path / 'page.png'}", "--window-size=1000,1400",
-                           page.as_uri()], capture_output=True, text=True, timeout=120)
+    shot = subprocess.run(
+        [browser, *flags, f"--screenshot={tmp_path / 'page.png'}", "--window-size=1000,1400", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert shot.returncode == 0 and (tmp_path / "page.png").stat().st_size > 10_000

@@ -23,7 +23,11 @@ def test_delivery_with_scope_added_and_removed_and_a_carry_over(known: Workspace
     assert ([i["id"] for i in d["removed"]], d["removed_points"]) == (["B-3"], 8)
     assert ([i["id"] for i in d["carried_over"]], d["carried_over_points"]) == (["B-2"], 5)
     assert [(i["id"], i["committed"], i["completed"]) for i in d["items"]] == [
-        ("B-1", True, True), ("B-2", True, False), ("B-3", True, False), ("B-4", False, True)]
+        ("B-1", True, True),
+        ("B-2", True, False),
+        ("B-3", True, False),
+        ("B-4", False, True),
+    ]
     assert doc["sprint"]["goal_met"] is True and doc["as_of"] == date(2026, 11, 15)
 
 
