@@ -23,6 +23,18 @@ class RitualScreen(Screen[None]):
 
     AREA = "app"
 
+    def __init__(self) -> None:
+        super().__init__()
+        #: Background jobs started and not yet finished, and whether one has finished: a screen whose
+        #: first load is done and has nothing pending is "settled" (tests and screenshots wait for it).
+        self.pending_jobs = 0
+        self.loaded_once = False
+
+    @property
+    def settled(self) -> bool:
+        """True once the screen has shown its first data and no file work is under way."""
+        return self.loaded_once and self.pending_jobs == 0
+
     @property
     def ritual_app(self) -> RitualApp:
         """The app, typed."""
@@ -67,10 +79,17 @@ class RitualScreen(Screen[None]):
                 return
             if then is not None:
                 self.app.call_from_thread(then, result)
+            self.app.call_from_thread(self._job_done)
 
+        self.pending_jobs += 1
         return self.run_worker(work, thread=True, exit_on_error=False, group="io")
 
+    def _job_done(self) -> None:
+        self.pending_jobs -= 1
+        self.loaded_once = True
+
     def _job_failed(self, error: Exception, failed: Callable[[Exception], None] | None) -> None:
+        self._job_done()
         self.notify(plain(str(error)), title="Not saved", severity="error", markup=False, timeout=12)
         if failed is not None:
             failed(error)

@@ -22,7 +22,13 @@ class FitTable(DataTable[Any]):
 
     async def _on_idle(self, event: Idle) -> None:
         # DataTable measures new rows when idle; the last column is fitted once they are measured.
+        measured = self._require_update_dimensions
         await super()._on_idle(event)
+        if measured:
+            # Lines drawn before the measurement are cached under the same update count; drop them
+            # so that no row is ever shown at header-only widths.
+            self._clear_caches()
+            self.refresh()
         self.fit()
 
     def fit(self) -> None:
@@ -38,4 +44,5 @@ class FitTable(DataTable[Any]):
             last.auto_width = False
             last.width = width
             self._require_update_dimensions = True  # DataTable re-measures on its next refresh
+            self._clear_caches()
             self.refresh()
