@@ -61,6 +61,15 @@ def ws(tmp_path: Path) -> Workspace:
     return Workspace.open(root)
 
 
+@pytest.fixture
+def demo(tmp_path: Path) -> Workspace:
+    """A fresh copy of the demo workspace, dated so that its sprint is under way on the frozen day."""
+    from ritual_tui.domain import clock
+    from ritual_tui.store.demo import copy_demo
+
+    return copy_demo(tmp_path / "demo", clock.today())
+
+
 @dataclass
 class Result:
     """What a command did: its exit code and what it printed."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,17 +10,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Digits, OptionList
 
-from ritual_tui.domain import clock
-from ritual_tui.store.demo import copy_demo
-from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.app import RitualApp
 from ritual_tui.tui.screens.daily import DailyScreen
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Workspace:
-    """A fresh copy of the demo workspace, dated so that its sprint is under way on the frozen day."""
-    return copy_demo(tmp_path / "demo", clock.today())
 
 
 @pytest.fixture(autouse=True)

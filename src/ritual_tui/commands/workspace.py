@@ -21,7 +21,7 @@ def register(commands: Any) -> None:
     init.set_defaults(func=init_workspace, needs_workspace=False)
 
     check = commands.add_parser("check", help="read every file and report what is damaged")
-    check.add_argument("--fix", action="store_true", help="renumber clashing ids, remove temp files left by a crash")
+    check.add_argument("--fix", action="store_true", help="renumber records whose ids clash after a git merge")
     check.add_argument("--json", action="store_true", help="print JSON")
     check.set_defaults(func=check_files)
 

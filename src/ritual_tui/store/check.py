@@ -36,10 +36,24 @@ def _access_problems(path: Path) -> list[str]:
     return problems
 
 
+def _remove_leftovers(ws: Workspace, folder: Path, report: CheckReport) -> None:
+    """Temp files of writes that were killed: never a record, always safe to remove under the lock
+    (a live writer holds the lock for as long as its temp file exists)."""
+    leftovers = leftover_temp_files(folder)
+    if not leftovers:
+        return
+    with ws.lock:
+        for temp in leftover_temp_files(folder):
+            temp.unlink(missing_ok=True)
+            report.repaired.append(f"removed {temp}, left by an interrupted write")
+
+
 def check_workspace(ws: Workspace, fix: bool = False) -> CheckReport:
-    """Read every file of the workspace; with ``fix``, renumber clashing ids and remove temp leftovers."""
+    """Read every file of the workspace and remove temp files left by killed writes; with ``fix``,
+    also renumber records whose ids clash after a merge."""
     report = CheckReport()
     report.problems += _access_problems(ws.root)
+    _remove_leftovers(ws, ws.root, report)
     try:
         report.files_read += 1 if ws.settings else 0
     except RitualError as error:
@@ -53,13 +67,7 @@ def check_workspace(ws: Workspace, fix: bool = False) -> CheckReport:
                 for p in strangers
                 if p.suffix == ".toml"
             ]
-            for temp in leftover_temp_files(folder):
-                if fix:
-                    with ws.lock:
-                        temp.unlink(missing_ok=True)
-                    report.repaired.append(f"removed {temp}, left by an interrupted write")
-                else:
-                    report.problems.append(f"{temp}: left by an interrupted write (`ritual check --fix` removes it)")
+            _remove_leftovers(ws, folder, report)
         for record_file in ws.files(record_type):
             report.files_read += 1
             try:
