@@ -150,6 +150,44 @@ def to_doc(record: Any, shared: bool = False) -> dict[str, Any]:
     return doc
 
 
+@cache
+def _nested(cls: Any) -> dict[str, tuple[str, Any]]:
+    """Fields holding records of their own: name → ("one" or "list", their type)."""
+    nested: dict[str, tuple[str, Any]] = {}
+    for name, hint in _hints(cls).items():
+        options = (
+            [hint, *typing.get_args(hint)] if typing.get_origin(hint) in (typing.Union, types.UnionType) else [hint]
+        )
+        for option in options:
+            if dataclasses.is_dataclass(option):
+                nested[name] = ("one", option)
+            elif typing.get_origin(option) is list and dataclasses.is_dataclass(typing.get_args(option)[0]):
+                nested[name] = ("list", typing.get_args(option)[0])
+    return nested
+
+
+def from_trusted_doc(cls: type[R], doc: dict[str, Any]) -> R:
+    """Like :func:`from_doc` for a document already checked once (read back from the store's cache):
+    types are not checked again, which makes reading thousands of records cheap."""
+    klass: Any = cls
+    names = _field_names(klass)
+    nested = _nested(klass)
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in doc.items():
+        if key not in names or key in ("extra", "stored_as", "stored_digest"):
+            extra[key] = value
+        elif key in nested:
+            how, sub = nested[key]
+            values[key] = [from_trusted_doc(sub, v) for v in value] if how == "list" else from_trusted_doc(sub, value)
+        else:
+            values[key] = value
+    if "extra" in names:
+        values["extra"] = extra
+    record: R = klass(**values)
+    return record
+
+
 @dataclasses.dataclass(kw_only=True)
 class Record:
     """A record stored in a file of its own: one backlog item, one decision, one escalation, ..."""

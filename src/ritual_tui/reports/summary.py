@@ -27,7 +27,6 @@ from ritual_tui.domain.rules import (
     sprints_of_ready_work,
     velocity_trend,
 )
-from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.store.workspace import Workspace
 
@@ -131,7 +130,7 @@ def sprint_summary(ws: Workspace, ref: str | None = None, today: date | None = N
     ready = ready_points(items.values(), exclude=in_flight)
     escalations = ws.all(Escalation)
     objectives = {o.id: o for o in settings.objectives}
-    sessions = [s for s in ws.all(RitualSession) if s.sprint == sprint.id]
+    sessions = [s for s in ws.sessions_between(sprint.start, sprint.end) if s.sprint == sprint.id]
 
     def per_objective(objective_id: str) -> dict[str, Any]:
         committed = [

@@ -71,7 +71,7 @@ def check_workspace(ws: Workspace, fix: bool = False) -> CheckReport:
         for record_file in ws.files(record_type):
             report.files_read += 1
             try:
-                by_id[record_file.id].append(ws.get(record_type, record_file.key))
+                by_id[record_file.id].append(ws.read(record_type, record_file))
             except DamagedFileError as error:
                 report.problems.append(str(error))
             except RitualError as error:

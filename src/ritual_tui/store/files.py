@@ -164,6 +164,19 @@ def read_bytes(path: Path) -> bytes:
         raise StorageError(f"Could not read {path}: {error.strerror}.") from None
 
 
+def read_with_identity(path: Path) -> tuple[bytes, os.stat_result]:
+    """A file's bytes and the status of the very file they were read from (not of whatever the path
+    names a moment later), for caches keyed on the file's identity."""
+    try:
+        with open(path, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if status.st_size > MAX_FILE_BYTES:
+                raise DamagedFileError(path, f"is {status.st_size:,} bytes, larger than any ritual-tui file can be")
+            return handle.read(), status
+    except OSError as error:
+        raise StorageError(f"Could not read {path}: {error.strerror}.") from None
+
+
 def leftover_temp_files(folder: Path) -> list[Path]:
     """Temp files a crashed write left behind in ``folder``."""
     try:

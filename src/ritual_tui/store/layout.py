@@ -8,6 +8,7 @@ renumbers the newer one. Ritual sessions go in a folder per month, so start-up r
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import secrets
@@ -57,19 +58,26 @@ class RecordFile:
     path: Path
     id: str
     number: int
-
-    @property
-    def key(self) -> str:
-        """The file name without ``.toml``: unique even where two records share an id."""
-        return self.path.stem
+    #: The file name without ``.toml``: unique even where two records share an id.
+    key: str
 
 
 def parse_file_name(path: Path, prefix: str) -> RecordFile | None:
     """The record file a path names, or None when the name is not one of ours."""
-    match = _FILE_NAME.match(path.name)
+    return _parse_name(path.parent, path.name, prefix)
+
+
+def _parse_name(folder: Path, name: str, prefix: str) -> RecordFile | None:
+    match = _FILE_NAME.match(name)
     if not match or match["prefix"] != prefix:
         return None
-    return RecordFile(path, match["id"], int(match["number"]))
+    return RecordFile(folder / name, match["id"], int(match["number"]), name[:-5])
+
+
+def id_number(record_id: str) -> int:
+    """The number in an id ("B-12" → 12), for sorting."""
+    tail = record_id.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
 
 
 def record_header(kind: str, record_id: str) -> str:
@@ -104,21 +112,37 @@ def record_folders(root: Path, record_type: type[Record]) -> Iterator[Path]:
         yield folder
 
 
+def _names(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
 def scan_folder(folder: Path, prefix: str) -> tuple[list[RecordFile], list[Path]]:
     """Record files in a folder, by number, and the names that are not record files."""
     found: list[RecordFile] = []
     strangers: list[Path] = []
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
-        return [], []
-    for path in entries:
-        if path.name.startswith("."):
+    for name in _names(folder):
+        if name.startswith("."):
             continue
-        record_file = parse_file_name(path, prefix)
+        record_file = _parse_name(folder, name, prefix)
         if record_file is None:
-            strangers.append(path)
+            strangers.append(folder / name)
         else:
             found.append(record_file)
     found.sort(key=lambda f: (f.number, f.key))
     return found, strangers
+
+
+def find_in_folder(folder: Path, prefix: str, ref: str) -> list[RecordFile]:
+    """Files in ``folder`` whose id or key is ``ref`` (any case), without parsing every name."""
+    wanted = ref.strip().lower()
+    matches = []
+    for name in _names(folder):
+        lower = name.lower()
+        if lower.startswith(wanted) and (lower == wanted + ".toml" or lower[len(wanted) :][:1] == "-"):
+            record_file = _parse_name(folder, name, prefix)
+            if record_file is not None and wanted in (record_file.id.lower(), record_file.key.lower()):
+                matches.append(record_file)
+    return sorted(matches, key=lambda f: f.key)

@@ -7,7 +7,7 @@ windows capturing at once lose nothing. The TUI calls these from worker threads.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
@@ -51,7 +51,7 @@ def open_daily(ws: Workspace, today: date | None = None) -> DailyContext:
     sprint = active_sprint(ws)
     with ws.lock:
         session = next(
-            (s for s in recent_sessions(ws, today) if s.ritual == "daily" and s.date == today and s.ended is None),
+            (s for s in todays_sessions(ws, today) if s.ritual == "daily" and s.date == today and s.ended is None),
             None,
         )
         if session is None:
@@ -70,10 +70,9 @@ def open_daily(ws: Workspace, today: date | None = None) -> DailyContext:
     return DailyContext(settings, sprint, session, open_blockers(ws), board, [c for c in captured if c])
 
 
-def recent_sessions(ws: Workspace, today: date) -> list[RitualSession]:
-    """Sessions of this month and the last (their folders are by month, so nothing older is read)."""
-    months = {f"{today:%Y-%m}", f"{today.replace(day=1) - timedelta(days=1):%Y-%m}"}
-    return [ws.get(RitualSession, f.key) for f in ws.files(RitualSession) if f.path.parent.name in months]
+def todays_sessions(ws: Workspace, today: date) -> list[RitualSession]:
+    """Today's sessions (sessions are filed by month, so nothing older is read)."""
+    return ws.sessions_between(today, today)
 
 
 def open_blockers(ws: Workspace) -> list[Blocker]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,16 +20,19 @@ from ritual_tui.domain.errors import (
     ValidationError,
     WorkspaceMissingError,
 )
-from ritual_tui.domain.fields import Record, from_doc, to_doc
+from ritual_tui.domain.fields import Record, from_doc, from_trusted_doc, to_doc
+from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.settings import Settings
 from ritual_tui.paths import default_settings_file
 from ritual_tui.store import layout
+from ritual_tui.store.cache import FolderCache
 from ritual_tui.store.files import (
     TRAILER,
     ensure_folder,
     has_trailer,
     parse_document,
     read_bytes,
+    read_with_identity,
     render,
     write_atomic,
 )
@@ -121,9 +125,12 @@ class Workspace:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def _read_document(self, path: Path, record_type: type) -> tuple[dict[str, Any], bytes, int]:
+    def _read_document(
+        self, path: Path, record_type: type, data: bytes | None = None
+    ) -> tuple[dict[str, Any], bytes, int]:
         """A file's document, upgraded to the current schema, with its bytes and original version."""
-        data = read_bytes(path)
+        if data is None:
+            data = read_bytes(path)
         doc, text = parse_document(path, data)
         version = version_of(doc)
         if version is None:
@@ -140,9 +147,23 @@ class Workspace:
             doc = migrate(doc, record_type)
         return doc, data, version
 
-    def _load(self, record_type: type[R], record_file: layout.RecordFile) -> R:
+    def _load(self, record_type: type[R], record_file: layout.RecordFile, cache: FolderCache | None = None) -> R:
         path = record_file.path
-        doc, data, version = self._read_document(path, record_type)
+        status = None
+        if cache is not None:
+            try:
+                hit = cache.lookup(path.name, path.stat())
+            except OSError:
+                hit = None
+            if hit is not None:
+                record = from_trusted_doc(record_type, hit[0])
+                record.stored_as, record.stored_digest = path, hit[1]
+                return record
+            # Read through one open file, so that the identity cached is that of the bytes parsed.
+            data, status = read_with_identity(path)
+            doc, data, version = self._read_document(path, record_type, data)
+        else:
+            doc, data, version = self._read_document(path, record_type)
         text = data.decode("utf-8")
         doc.pop("schema", None)
         try:
@@ -161,7 +182,13 @@ class Workspace:
             record.stored_digest = "newer:" + record.stored_digest
         elif version < CURRENT:
             self._upgrade(record, data, version)
+        elif cache is not None and status is not None:
+            cache.store(path.name, status, doc, record.stored_digest)
         return record
+
+    def read(self, record_type: type[R], record_file: layout.RecordFile) -> R:
+        """Read and check one record file, never from the cache (what ``ritual check`` needs)."""
+        return self._load(record_type, record_file)
 
     def _upgrade(self, record: Record, original: bytes, version: int) -> None:
         """Rewrite an old file in the current schema, after keeping its original as a backup."""
@@ -186,15 +213,42 @@ class Workspace:
         found.sort(key=lambda f: (f.number, f.key))
         return found
 
-    def all(self, record_type: type[R]) -> list[R]:
-        """Every record of a type, by number."""
-        return [self._load(record_type, f) for f in self.files(record_type)]
+    def all(self, record_type: type[R], folders: Iterable[Path] | None = None) -> list[R]:
+        """Every record of a type (in the given folders, by default all of them), by number.
+
+        Files unchanged since they were last read come from the derived cache in ``.ritual/cache``.
+        """
+        records: list[R] = []
+        for folder in layout.record_folders(self.root, record_type) if folders is None else folders:
+            found, _ = layout.scan_folder(folder, record_type.PREFIX)
+            cache = FolderCache(self._cache_path(folder))
+            records += [self._load(record_type, record_file, cache) for record_file in found]
+            cache.forget_missing({record_file.path.name for record_file in found})
+            cache.save()
+        records.sort(key=lambda r: (layout.id_number(r.id), r.stored_as.name if r.stored_as else ""))
+        return records
+
+    def _cache_path(self, folder: Path) -> Path:
+        name = "__".join(folder.relative_to(self.root).parts)
+        return self.root / layout.PRIVATE_FOLDER / "cache" / f"{name}.json"
+
+    def sessions_between(self, first: date, last: date) -> list[RitualSession]:
+        """Ritual sessions dated from ``first`` to ``last``; only their months' folders are read."""
+        months = {
+            f"{first.year + (first.month - 1 + n) // 12:04d}-{(first.month - 1 + n) % 12 + 1:02d}"
+            for n in range((last.year - first.year) * 12 + last.month - first.month + 1)
+        }
+        folders = [f for f in layout.record_folders(self.root, RitualSession) if f.name in months]
+        return [s for s in self.all(RitualSession, folders) if first <= s.date <= last]
 
     def get(self, record_type: type[R], ref: str) -> R:
         """The record an id (``B-12``) or file key (``B-12-k7m2``) names."""
-        wanted = ref.strip().lower()
-        matches = [f for f in self.files(record_type) if wanted in (f.id.lower(), f.key.lower())]
-        if not matches:
+        matches = [
+            found
+            for folder in layout.record_folders(self.root, record_type)
+            for found in layout.find_in_folder(folder, record_type.PREFIX, ref)
+        ]
+        if not ref.strip() or not matches:
             raise NotFoundError(f"No {record_type.KIND} {ref!r} in this workspace.")
         if len(matches) > 1:
             keys = ", ".join(f.key for f in matches)
@@ -206,8 +260,10 @@ class Workspace:
 
     def exists(self, record_type: type[Record], ref: str) -> bool:
         """True when an id names a record of this type (no file is parsed)."""
-        wanted = ref.strip().lower()
-        return any(wanted in (f.id.lower(), f.key.lower()) for f in self.files(record_type))
+        return bool(ref.strip()) and any(
+            layout.find_in_folder(folder, record_type.PREFIX, ref)
+            for folder in layout.record_folders(self.root, record_type)
+        )
 
     # -- writing ---------------------------------------------------------------------------------
 

@@ -1,0 +1,103 @@
+"""A derived cache of parsed records, so that thousands of files open as fast as a few.
+
+For each folder of records, ``.ritual/cache/<folder>.json`` keeps every file's parsed document next
+to the file's identity (inode, size, modification and change times). An atomic write always makes a
+new inode, and an edit in place changes the times, so a cached document is used only for the exact
+file it was parsed from. The cache is never the truth: it is safe to delete, it is rebuilt when
+missing, unreadable or written by another version, and it is never used by ``ritual check``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ritual_tui import __version__
+from ritual_tui.domain.errors import StorageError
+from ritual_tui.store.files import write_atomic
+
+#: Bumped when the cache's layout changes; with the package version it decides when to rebuild.
+CACHE_FORMAT = 1
+
+# Values TOML has and JSON lacks travel as strings that start with a NUL: "\0d" a date,
+# "\0t" a date-time, "\0s" a string that itself started with NUL. No other string starts with NUL.
+_TAG = "\0"
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, str):
+        return _TAG + "s" + value if value.startswith(_TAG) else value
+    if isinstance(value, datetime):
+        return _TAG + "t" + value.isoformat()
+    if isinstance(value, date):
+        return _TAG + "d" + value.isoformat()
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, str):
+        if value.startswith(_TAG):
+            kind, text = value[1], value[2:]
+            return date.fromisoformat(text) if kind == "d" else datetime.fromisoformat(text) if kind == "t" else text
+        return value
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _decode(v) for k, v in value.items()}
+    return value
+
+
+def identity(stat: os.stat_result) -> list[int]:
+    """What must match for a cached document to stand for a file."""
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
+
+
+class FolderCache:
+    """The cached documents of one folder of records."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: dict[str, list[Any]] = {}
+        self.changed = False
+        try:
+            data = json.loads(path.read_bytes())
+            if data.get("format") == CACHE_FORMAT and data.get("version") == __version__:
+                self.entries = data["entries"]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.entries = {}  # missing or damaged: it is only a cache
+
+    def lookup(self, name: str, stat: os.stat_result) -> tuple[dict[str, Any], str] | None:
+        """The document and digest cached for this exact file, if any."""
+        entry = self.entries.get(name)
+        if entry is None or entry[0] != identity(stat):
+            return None
+        return _decode(entry[2]), entry[1]
+
+    def store(self, name: str, stat: os.stat_result, doc: dict[str, Any], digest: str) -> None:
+        self.entries[name] = [identity(stat), digest, _encode(doc)]
+        self.changed = True
+
+    def forget_missing(self, names: set[str]) -> None:
+        """Drop entries of files that no longer exist."""
+        gone = set(self.entries) - names
+        for name in gone:
+            del self.entries[name]
+        self.changed = self.changed or bool(gone)
+
+    def save(self) -> None:
+        """Write the cache if it changed; a workspace that cannot be written just stays uncached."""
+        if not self.changed:
+            return
+        data = {"format": CACHE_FORMAT, "version": __version__, "entries": self.entries}
+        try:
+            write_atomic(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        except StorageError:
+            return
+        self.changed = False
