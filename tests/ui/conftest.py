@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Digits, OptionList
 
 from ritual_tui.tui.app import RitualApp
+from ritual_tui.tui.widgets.rows import RowList
 from ritual_tui.tui.screens.daily import DailyScreen
 
 
@@ -44,6 +45,8 @@ def text_of(widget: Widget) -> str:
     if isinstance(widget, DataTable):
         rows = [" ".join(str(getattr(c, "plain", c)) for c in widget.get_row_at(i)) for i in range(widget.row_count)]
         return "\n".join(rows)
+    if isinstance(widget, RowList):
+        return "\n".join(" ".join(c.plain for c in widget.rows[i]) for i in widget.shown)
     if isinstance(widget, Digits):
         return widget.value
     if isinstance(widget, OptionList):
@@ -56,7 +59,7 @@ def screen_text(app: RitualApp) -> str:
     """Everything the current screen shows in its text widgets and tables, plus its titles."""
     parts = [app.title, app.sub_title, app.screen.sub_title or ""]
     for widget in app.screen.query("*"):
-        if (widget.display and isinstance(widget, (DataTable, OptionList))) or type(widget).__name__ in (
+        if (widget.display and isinstance(widget, (DataTable, OptionList, RowList))) or type(widget).__name__ in (
             "Static",
             "Label",
             "Digits",

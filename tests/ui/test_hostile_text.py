@@ -7,7 +7,7 @@ from pathlib import Path
 from ritual_tui.tui.app import RitualApp
 from ritual_tui.tui.modals.detail import DetailScreen
 from tests.hostile import SHOWN, hostile_workspace
-from tests.ui.conftest import screen_text, settle
+from tests.ui.conftest import screen_text, settle, text_of
 
 
 def assert_inert(shown: str) -> None:
@@ -30,6 +30,10 @@ async def test_hostile_text_is_shown_inert_in_every_view(tmp_path: Path) -> None
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
         assert_inert(screen_text(app))
+        await pilot.press("escape", "escape", "b")
+        await settle(pilot)
+        assert_inert(text_of(app.screen.query_one("#backlog")))  # the virtual list of the backlog
+        await pilot.press("escape")
         for keys in (("escape", "escape", "c", "enter"), ("escape", "escape", "b", "tab", "enter")):
             await pilot.press(*keys)
             await settle(pilot)

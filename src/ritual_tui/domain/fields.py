@@ -166,12 +166,27 @@ def _nested(cls: Any) -> dict[str, tuple[str, Any]]:
     return nested
 
 
+@cache
+def _dated(cls: Any) -> dict[str, tuple[str, Any]]:
+    """Fields holding dates or date-times: name → ("one" or "list", date or datetime)."""
+    dated: dict[str, tuple[str, Any]] = {}
+    for name, hint in _hints(cls).items():
+        is_union = typing.get_origin(hint) in (typing.Union, types.UnionType)
+        for option in [hint, *typing.get_args(hint)] if is_union else [hint]:
+            if option in (date, datetime):
+                dated[name] = ("one", option)
+            elif typing.get_origin(option) is list and typing.get_args(option)[0] in (date, datetime):
+                dated[name] = ("list", typing.get_args(option)[0])
+    return dated
+
+
 def from_trusted_doc(cls: type[R], doc: dict[str, Any]) -> R:
-    """Like :func:`from_doc` for a document already checked once (read back from the store's cache):
-    types are not checked again, which makes reading thousands of records cheap."""
+    """Like :func:`from_doc` for a document already checked once (read back from the store's cache,
+    where dates are ISO text): types are not checked again, which makes thousands of records cheap."""
     klass: Any = cls
     names = _field_names(klass)
     nested = _nested(klass)
+    dated = _dated(klass)
     values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in doc.items():
@@ -180,6 +195,9 @@ def from_trusted_doc(cls: type[R], doc: dict[str, Any]) -> R:
         elif key in nested:
             how, sub = nested[key]
             values[key] = [from_trusted_doc(sub, v) for v in value] if how == "list" else from_trusted_doc(sub, value)
+        elif key in dated and value is not None:
+            how, kind = dated[key]
+            values[key] = [kind.fromisoformat(v) for v in value] if how == "list" else kind.fromisoformat(value)
         else:
             values[key] = value
     if "extra" in names:

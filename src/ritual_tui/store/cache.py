@@ -20,38 +20,14 @@ from ritual_tui.domain.errors import StorageError
 from ritual_tui.store.files import write_atomic
 
 #: Bumped when the cache's layout changes; with the package version it decides when to rebuild.
-CACHE_FORMAT = 1
-
-# Values TOML has and JSON lacks travel as strings that start with a NUL: "\0d" a date,
-# "\0t" a date-time, "\0s" a string that itself started with NUL. No other string starts with NUL.
-_TAG = "\0"
+CACHE_FORMAT = 2
 
 
-def _encode(value: Any) -> Any:
-    if isinstance(value, str):
-        return _TAG + "s" + value if value.startswith(_TAG) else value
-    if isinstance(value, datetime):
-        return _TAG + "t" + value.isoformat()
-    if isinstance(value, date):
-        return _TAG + "d" + value.isoformat()
-    if isinstance(value, list):
-        return [_encode(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _encode(v) for k, v in value.items()}
-    return value
-
-
-def _decode(value: Any) -> Any:
-    if isinstance(value, str):
-        if value.startswith(_TAG):
-            kind, text = value[1], value[2:]
-            return date.fromisoformat(text) if kind == "d" else datetime.fromisoformat(text) if kind == "t" else text
-        return value
-    if isinstance(value, list):
-        return [_decode(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _decode(v) for k, v in value.items()}
-    return value
+def _iso(value: Any) -> Any:
+    # Dates travel as ISO text; the record's field types turn them back (fields.from_trusted_doc).
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(f"cannot cache {type(value).__name__}")
 
 
 def identity(stat: os.stat_result) -> list[int]:
@@ -78,10 +54,12 @@ class FolderCache:
         entry = self.entries.get(name)
         if entry is None or entry[0] != identity(stat):
             return None
-        return _decode(entry[2]), entry[1]
+        return entry[2], entry[1]
 
     def store(self, name: str, stat: os.stat_result, doc: dict[str, Any], digest: str) -> None:
-        self.entries[name] = [identity(stat), digest, _encode(doc)]
+        """Cache a checked document (of a record without unknown keys: their dates could not be told
+        from text on the way back)."""
+        self.entries[name] = [identity(stat), digest, doc]
         self.changed = True
 
     def forget_missing(self, names: set[str]) -> None:
@@ -97,7 +75,8 @@ class FolderCache:
             return
         data = {"format": CACHE_FORMAT, "version": __version__, "entries": self.entries}
         try:
-            write_atomic(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_iso)
+            write_atomic(self.path, text.encode("utf-8"))
         except StorageError:
             return
         self.changed = False

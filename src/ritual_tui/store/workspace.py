@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -152,7 +153,7 @@ class Workspace:
         status = None
         if cache is not None:
             try:
-                hit = cache.lookup(path.name, path.stat())
+                hit = cache.lookup(path.name, os.stat(path))
             except OSError:
                 hit = None
             if hit is not None:
@@ -182,7 +183,7 @@ class Workspace:
             record.stored_digest = "newer:" + record.stored_digest
         elif version < CURRENT:
             self._upgrade(record, data, version)
-        elif cache is not None and status is not None:
+        elif cache is not None and status is not None and not record.extra:
             cache.store(path.name, status, doc, record.stored_digest)
         return record
 

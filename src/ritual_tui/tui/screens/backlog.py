@@ -14,13 +14,12 @@ from ritual_tui.domain.rules import format_points
 from ritual_tui.tui.modals.detail import DetailScreen
 from ritual_tui.tui.screens.base import RitualScreen
 from ritual_tui.tui.text import cell
-from ritual_tui.tui.widgets.table import FitTable
+from ritual_tui.tui.widgets.rows import RowList
 
 
-def matches(item: BacklogItem, words: list[str]) -> bool:
-    """True when every word appears in the item's id, title, status, kind, objective or tags."""
-    haystack = " ".join([item.id, item.title, item.status, item.kind, item.objective, *item.tags]).casefold()
-    return all(word in haystack for word in words)
+def haystack(item: BacklogItem) -> str:
+    """The text a filter matches: id, title, status, kind, objective and tags."""
+    return " ".join([item.id, item.title, item.status, item.kind, item.objective, *item.tags]).casefold()
 
 
 class BacklogScreen(RitualScreen):
@@ -36,25 +35,26 @@ class BacklogScreen(RitualScreen):
     def __init__(self) -> None:
         super().__init__()
         self.items: list[BacklogItem] = []
-        self.rows: dict[str, tuple[Text, ...]] = {}
+        #: Lower-cased text each item is matched against, built once.
+        self.haystacks: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Type to filter: words in title, id, status, kind, objective or tag", id="filter")
         yield Static(id="backlog-count", classes="caption")
-        yield FitTable(id="backlog", cursor_type="row", zebra_stripes=True)
+        yield Static(id="backlog-header", classes="caption")
+        yield RowList(id="backlog")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Backlog"
-        self.query_one(FitTable).add_columns("ID", "Kind", "Status", "Pts", "Obj", "Title")
         self.in_background(lambda: sorted(self.ws.all(BacklogItem), key=lambda i: (i.rank, i.id)), self.loaded)
 
     def loaded(self, items: list[BacklogItem]) -> None:
         self.items = items
-        # Cells are built once: filtering 5,000 items then only re-adds prepared rows.
-        self.rows = {
-            i.id: (
+        self.haystacks = [haystack(i) for i in items]
+        rows = [
+            (
                 Text(i.id),
                 Text(i.kind),
                 cell(i.status, "green" if i.status == "done" else ""),
@@ -63,24 +63,31 @@ class BacklogScreen(RitualScreen):
                 cell(i.title),
             )
             for i in items
-        }
+        ]
+        headers = ("ID", "Kind", "Status", "Pts", "Obj", "Title")
+        widths = [max([len(h)] + [r[n].cell_len for r in rows]) for n, h in enumerate(headers)]
+        header = Text(no_wrap=True)
+        for n, title in enumerate(headers):
+            header.append(" " + (title.ljust(widths[n]) if n < len(headers) - 1 else title) + " ", "bold")
+        self.query_one("#backlog-header", Static).update(header)
+        self.query_one(RowList).set_rows(rows, widths)
         self.apply_filter(self.query_one("#filter", Input).value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.apply_filter(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(FitTable).focus()
+        self.query_one(RowList).focus()
 
     def apply_filter(self, text: str) -> None:
         """Show the items matching every word typed."""
         words = text.casefold().split()
-        shown = [i for i in self.items if matches(i, words)] if words else self.items
-        table = self.query_one(FitTable)
-        table.clear()
-        table.add_rows([self.rows[i.id] for i in shown])
+        if words:
+            shown = [n for n, hay in enumerate(self.haystacks) if all(w in hay for w in words)]
+        else:
+            shown = list(range(len(self.items)))
+        self.query_one(RowList).show(shown)
         self.query_one("#backlog-count", Static).update(f"{len(shown)} of {len(self.items)} items")
-        self._shown = shown
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -92,14 +99,14 @@ class BacklogScreen(RitualScreen):
             return
         self.dismiss()
 
-    def on_data_table_row_selected(self, event: FitTable.RowSelected) -> None:
+    def on_row_list_selected(self, event: RowList.Selected) -> None:
         self.action_detail()
 
     def action_detail(self) -> None:
-        table = self.query_one(FitTable)
-        if table.row_count == 0:
+        index = self.query_one(RowList).selected
+        if index is None:
             return
-        item = self._shown[table.cursor_row]
+        item = self.items[index]
         self.app.push_screen(
             DetailScreen(
                 f"{item.id} {item.title}",

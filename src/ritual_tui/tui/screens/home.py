@@ -69,7 +69,8 @@ class HomeScreen(RitualScreen):
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
-        self.action_reload()
+        # Paint the frame first, then read: the reading thread would otherwise slow the first paint.
+        self.call_after_refresh(self.action_reload)
 
     def action_reload(self) -> None:
         self.in_background(lambda: load_overview(self.ws, self.today()), self.show)

@@ -1,0 +1,218 @@
+"""Measure ritual-tui against its targets and write ``benchmarks/RESULTS.md``.
+
+    python -m benchmarks.run            # generates the workspaces once (cached in benchmarks/.cache)
+
+Every figure is a median of at least 5 runs, and every comparison is taken side by side in the same
+run (this machine is shared and noisy), interleaving the two things compared.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CACHE = HERE / ".cache"
+RUNS = 5
+ENV = {**os.environ, "RITUAL_NOW": "2026-11-26T09:30:00+00:00", "PYTHONDONTWRITEBYTECODE": "1"}
+
+TUI_CHILD = """
+import sys
+from ritual_tui.store.workspace import Workspace
+from ritual_tui.tui.app import RitualApp
+async def auto(pilot):
+    if sys.argv[2] == "settled":
+        while not getattr(pilot.app.screen, "settled", False):
+            await pilot.pause(0.005)
+    pilot.app.exit()
+RitualApp(Workspace.open(sys.argv[1])).run(headless=True, auto_pilot=auto, size=(100, 30))
+"""
+
+BARE_CHILD = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("Hello")
+        yield Footer()
+async def auto(pilot):
+    pilot.app.exit()
+Bare().run(headless=True, auto_pilot=auto, size=(100, 30))
+"""
+
+
+def workspace(kind: str) -> Path:
+    """The generated workspace of this size (built once, then reused)."""
+    root = CACHE / kind
+    if not (root / "workspace.toml").exists():
+        from benchmarks.generate import generate
+
+        print(f"generating the {kind} workspace (once)…", file=sys.stderr)
+        generate(kind, root)
+    return root
+
+
+def empty_workspace() -> Path:
+    root = CACHE / "empty"
+    if not (root / "workspace.toml").exists():
+        from ritual_tui.store.workspace import Workspace
+
+        Workspace.create(root, "Empty")
+    return root
+
+
+def child(args: list[str]) -> tuple[float, float, int]:
+    """Run a process; its wall time, CPU time (user + system) and peak memory in KiB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{args} failed")
+    del before
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def side_by_side(*commands: list[str]) -> list[list[tuple[float, float, int]]]:
+    """Each command RUNS times, interleaved, after one warm-up run of each."""
+    for command in commands:
+        child(command)
+    results: list[list[tuple[float, float, int]]] = [[] for _ in commands]
+    for _ in range(RUNS):
+        for n, command in enumerate(commands):
+            results[n].append(child(command))
+    return results
+
+
+def median(samples: list[tuple[float, float, int]], field: int) -> float:
+    return statistics.median(s[field] for s in samples)
+
+
+def ritual(ws: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "ritual_tui", "--workspace", str(ws), *args]
+
+
+def in_process_backlog_filter(ws: Path) -> list[float]:
+    """Seconds from one filter keystroke to the repainted table, with 5,000 items."""
+    from ritual_tui.tui.app import RitualApp
+    from ritual_tui.store.workspace import Workspace
+
+    timings: list[float] = []
+
+    async def main() -> None:
+        app = RitualApp(Workspace.open(ws))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("b")
+            while not getattr(app.screen, "settled", False):
+                await pilot.pause(0.01)
+            for key in "paymentbackspace":
+                started = time.perf_counter()
+                await pilot.press(key if len(key) == 1 else key)
+                await pilot.pause()
+                timings.append(time.perf_counter() - started)
+            for _ in range(8):
+                started = time.perf_counter()
+                await pilot.press("backspace")
+                await pilot.pause()
+                timings.append(time.perf_counter() - started)
+
+    asyncio.run(main())
+    return timings
+
+
+def in_process_capture(ws: Path) -> list[float]:
+    """Seconds from Enter to the capture on disk (the store call the daily makes on Enter)."""
+    os.environ.update(ENV)
+    from ritual_tui.store import rituals
+    from ritual_tui.store.workspace import Workspace
+
+    workspace_ = Workspace.open(ws)
+    context = rituals.open_daily(workspace_)
+    timings = []
+    for n in range(25):
+        started = time.perf_counter()
+        record = rituals.capture(workspace_, context.session.id, "topic", f"benchmark topic {n}", "Ada")
+        assert record.stored_as is not None and record.stored_as.exists()
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
+def main() -> None:
+    CACHE.mkdir(exist_ok=True)
+    large, small, empty = workspace("large"), workspace("small"), empty_workspace()
+    rows: list[tuple[str, str, str, str, str]] = []
+
+    def add(what: str, compared: str, figure: str, target: str, ok: bool | None) -> None:
+        verdict = "–" if ok is None else ("met" if ok else "MISSED")
+        rows.append((what, compared, figure, target, verdict))
+        print(f"{what}: {figure} ({verdict})", file=sys.stderr)
+
+    bare = [sys.executable, "-c", BARE_CHILD]
+    tui = [sys.executable, "-c", TUI_CHILD]
+    paint_large, paint_empty, paint_bare = side_by_side(tui + [str(large), "paint"], tui + [str(empty), "paint"], bare)
+    r1 = median(paint_large, 0) / median(paint_bare, 0)
+    add("`ritual` start to first paint, large", "bare Textual app",
+        f"{median(paint_large, 0):.2f} s vs {median(paint_bare, 0):.2f} s = {r1:.2f}×", "≤ 1.5×", r1 <= 1.5)
+    r2 = median(paint_large, 0) / median(paint_empty, 0)
+    add("`ritual` start to first paint, large", "empty workspace",
+        f"{median(paint_large, 0):.2f} s vs {median(paint_empty, 0):.2f} s = {r2:.2f}×", "≤ 1.1×", r2 <= 1.1)
+    loaded_large, loaded_empty = side_by_side(tui + [str(large), "settled"], tui + [str(empty), "settled"])
+    r3 = median(loaded_large, 0) / median(loaded_empty, 0)
+    add("`ritual` start to home filled with data, large", "empty workspace",
+        f"{median(loaded_large, 0):.2f} s vs {median(loaded_empty, 0):.2f} s = {r3:.2f}×", "(reported)", None)
+    r_mem = median(loaded_large, 2) / median(paint_bare, 2)
+    add("peak memory of the TUI (home filled), large", "bare Textual app",
+        f"{median(loaded_large, 2) / 1024:.0f} MiB vs {median(paint_bare, 2) / 1024:.0f} MiB = {r_mem:.2f}×",
+        "≤ 1.5×", r_mem <= 1.5)
+
+    add_large, add_empty, python_pass = side_by_side(
+        ritual(large, "decision", "add", "benchmark"), ritual(empty, "decision", "add", "benchmark"),
+        [sys.executable, "-c", "pass"])
+    r4 = median(add_large, 0) / median(add_empty, 0)
+    add("`ritual decision add`, large", "empty workspace",
+        f"{median(add_large, 0):.3f} s vs {median(add_empty, 0):.3f} s = {r4:.2f}×", "≤ 1.15×", r4 <= 1.15)
+    add("`ritual decision add` CPU time", "`python -c pass`, bare Textual app",
+        f"{median(add_large, 1):.3f} s vs {median(python_pass, 1):.3f} s and {median(paint_bare, 1):.3f} s",
+        "far below the Textual app", median(add_large, 1) < median(paint_bare, 1) / 2)
+
+    summary_large, add_large_2 = side_by_side(ritual(large, "summary", "--stdout"), ritual(large, "decision", "add", "x"))
+    r5 = median(summary_large, 0) / median(add_large_2, 0)
+    add("`ritual summary` of one sprint, large", "`ritual decision add`, large",
+        f"{median(summary_large, 0):.2f} s vs {median(add_large_2, 0):.2f} s = {r5:.2f}×", "≤ 3×", r5 <= 3)
+
+    check_large, check_small = side_by_side(ritual(large, "check"), ritual(small, "check"))
+    add("`ritual check`", "small workspace (108 files)",
+        f"{median(check_large, 0):.2f} s for 10,080 files vs {median(check_small, 0):.2f} s", "(reported)", None)
+
+    keystrokes = in_process_backlog_filter(large)
+    k = statistics.median(keystrokes) * 1000
+    add("backlog, 5,000 items: filter keystroke to repaint", "–", f"{k:.0f} ms median of {len(keystrokes)}",
+        "≤ 50 ms", k <= 50)
+    captures = in_process_capture(large)
+    c = statistics.median(captures) * 1000
+    add("daily: capture → on disk", "–", f"{c:.1f} ms median of {len(captures)}", "≤ 30 ms", c <= 30)
+
+    table = ["| what | compared with | figure | target | |", "|---|---|---|---|---|"]
+    table += [f"| {' | '.join(row)} |" for row in rows]
+    machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    text = (f"# Benchmark results\n\nMachine: {machine}. Date: {date.today()}. Medians of {RUNS} runs, "
+            "each comparison interleaved in the same run.\n\nReproduce: `python -m benchmarks.run`.\n\n"
+            + "\n".join(table) + "\n")
+    (HERE / "RESULTS.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
