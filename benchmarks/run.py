@@ -16,7 +16,6 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -105,8 +104,8 @@ def ritual(ws: Path, *args: str) -> list[str]:
 
 def in_process_backlog_filter(ws: Path) -> list[float]:
     """Seconds from one filter keystroke to the repainted table, with 5,000 items."""
-    from ritual_tui.tui.app import RitualApp
     from ritual_tui.store.workspace import Workspace
+    from ritual_tui.tui.app import RitualApp
 
     timings: list[float] = []
 
@@ -117,12 +116,12 @@ def in_process_backlog_filter(ws: Path) -> list[float]:
             await pilot.press("b")
             while not getattr(app.screen, "settled", False):
                 await pilot.pause(0.01)
-            for key in "paymentbackspace":
+            for key in "refund audit":  # narrowing the filter, one keystroke at a time
                 started = time.perf_counter()
-                await pilot.press(key if len(key) == 1 else key)
+                await pilot.press("space" if key == " " else key)
                 await pilot.pause()
                 timings.append(time.perf_counter() - started)
-            for _ in range(8):
+            for _ in range(8):  # and widening it again
                 started = time.perf_counter()
                 await pilot.press("backspace")
                 await pilot.pause()
@@ -161,45 +160,92 @@ def main() -> None:
 
     bare = [sys.executable, "-c", BARE_CHILD]
     tui = [sys.executable, "-c", TUI_CHILD]
-    paint_large, paint_empty, paint_bare = side_by_side(tui + [str(large), "paint"], tui + [str(empty), "paint"], bare)
+    paint_large, paint_empty, paint_bare = side_by_side([*tui, str(large), "paint"], [*tui, str(empty), "paint"], bare)
     r1 = median(paint_large, 0) / median(paint_bare, 0)
-    add("`ritual` start to first paint, large", "bare Textual app",
-        f"{median(paint_large, 0):.2f} s vs {median(paint_bare, 0):.2f} s = {r1:.2f}×", "≤ 1.5×", r1 <= 1.5)
+    add(
+        "`ritual` start to first paint, large",
+        "bare Textual app",
+        f"{median(paint_large, 0):.2f} s vs {median(paint_bare, 0):.2f} s = {r1:.2f}×",
+        "≤ 1.5×",
+        r1 <= 1.5,
+    )
     r2 = median(paint_large, 0) / median(paint_empty, 0)
-    add("`ritual` start to first paint, large", "empty workspace",
-        f"{median(paint_large, 0):.2f} s vs {median(paint_empty, 0):.2f} s = {r2:.2f}×", "≤ 1.1×", r2 <= 1.1)
-    loaded_large, loaded_empty = side_by_side(tui + [str(large), "settled"], tui + [str(empty), "settled"])
+    add(
+        "`ritual` start to first paint, large",
+        "empty workspace",
+        f"{median(paint_large, 0):.2f} s vs {median(paint_empty, 0):.2f} s = {r2:.2f}×",
+        "≤ 1.1×",
+        r2 <= 1.1,
+    )
+    loaded_large, loaded_empty = side_by_side([*tui, str(large), "settled"], [*tui, str(empty), "settled"])
     r3 = median(loaded_large, 0) / median(loaded_empty, 0)
-    add("`ritual` start to home filled with data, large", "empty workspace",
-        f"{median(loaded_large, 0):.2f} s vs {median(loaded_empty, 0):.2f} s = {r3:.2f}×", "(reported)", None)
+    add(
+        "`ritual` start to home filled with data, large",
+        "empty workspace",
+        f"{median(loaded_large, 0):.2f} s vs {median(loaded_empty, 0):.2f} s = {r3:.2f}×",
+        "(reported)",
+        None,
+    )
     r_mem = median(loaded_large, 2) / median(paint_bare, 2)
-    add("peak memory of the TUI (home filled), large", "bare Textual app",
+    add(
+        "peak memory of the TUI (home filled), large",
+        "bare Textual app",
         f"{median(loaded_large, 2) / 1024:.0f} MiB vs {median(paint_bare, 2) / 1024:.0f} MiB = {r_mem:.2f}×",
-        "≤ 1.5×", r_mem <= 1.5)
+        "≤ 1.5×",
+        r_mem <= 1.5,
+    )
 
     add_large, add_empty, python_pass = side_by_side(
-        ritual(large, "decision", "add", "benchmark"), ritual(empty, "decision", "add", "benchmark"),
-        [sys.executable, "-c", "pass"])
+        ritual(large, "decision", "add", "benchmark"),
+        ritual(empty, "decision", "add", "benchmark"),
+        [sys.executable, "-c", "pass"],
+    )
     r4 = median(add_large, 0) / median(add_empty, 0)
-    add("`ritual decision add`, large", "empty workspace",
-        f"{median(add_large, 0):.3f} s vs {median(add_empty, 0):.3f} s = {r4:.2f}×", "≤ 1.15×", r4 <= 1.15)
-    add("`ritual decision add` CPU time", "`python -c pass`, bare Textual app",
+    add(
+        "`ritual decision add`, large",
+        "empty workspace",
+        f"{median(add_large, 0):.3f} s vs {median(add_empty, 0):.3f} s = {r4:.2f}×",
+        "≤ 1.15×",
+        r4 <= 1.15,
+    )
+    add(
+        "`ritual decision add` CPU time",
+        "`python -c pass`, bare Textual app",
         f"{median(add_large, 1):.3f} s vs {median(python_pass, 1):.3f} s and {median(paint_bare, 1):.3f} s",
-        "far below the Textual app", median(add_large, 1) < median(paint_bare, 1) / 2)
+        "far below the Textual app",
+        median(add_large, 1) < median(paint_bare, 1) / 2,
+    )
 
-    summary_large, add_large_2 = side_by_side(ritual(large, "summary", "--stdout"), ritual(large, "decision", "add", "x"))
+    summary_large, add_large_2 = side_by_side(
+        ritual(large, "summary", "--stdout"), ritual(large, "decision", "add", "x")
+    )
     r5 = median(summary_large, 0) / median(add_large_2, 0)
-    add("`ritual summary` of one sprint, large", "`ritual decision add`, large",
-        f"{median(summary_large, 0):.2f} s vs {median(add_large_2, 0):.2f} s = {r5:.2f}×", "≤ 3×", r5 <= 3)
+    add(
+        "`ritual summary` of one sprint, large",
+        "`ritual decision add`, large",
+        f"{median(summary_large, 0):.2f} s vs {median(add_large_2, 0):.2f} s = {r5:.2f}×",
+        "≤ 3×",
+        r5 <= 3,
+    )
 
     check_large, check_small = side_by_side(ritual(large, "check"), ritual(small, "check"))
-    add("`ritual check`", "small workspace (108 files)",
-        f"{median(check_large, 0):.2f} s for 10,080 files vs {median(check_small, 0):.2f} s", "(reported)", None)
+    add(
+        "`ritual check`",
+        "small workspace (108 files)",
+        f"{median(check_large, 0):.2f} s for 10,080 files vs {median(check_small, 0):.2f} s",
+        "(reported)",
+        None,
+    )
 
     keystrokes = in_process_backlog_filter(large)
     k = statistics.median(keystrokes) * 1000
-    add("backlog, 5,000 items: filter keystroke to repaint", "–", f"{k:.0f} ms median of {len(keystrokes)}",
-        "≤ 50 ms", k <= 50)
+    add(
+        "backlog, 5,000 items: filter keystroke to repaint",
+        "–",
+        f"{k:.0f} ms median of {len(keystrokes)}",
+        "≤ 50 ms",
+        k <= 50,
+    )
     captures = in_process_capture(large)
     c = statistics.median(captures) * 1000
     add("daily: capture → on disk", "–", f"{c:.1f} ms median of {len(captures)}", "≤ 30 ms", c <= 30)
@@ -207,9 +253,12 @@ def main() -> None:
     table = ["| what | compared with | figure | target | |", "|---|---|---|---|---|"]
     table += [f"| {' | '.join(row)} |" for row in rows]
     machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    text = (f"# Benchmark results\n\nMachine: {machine}. Date: {date.today()}. Medians of {RUNS} runs, "
-            "each comparison interleaved in the same run.\n\nReproduce: `python -m benchmarks.run`.\n\n"
-            + "\n".join(table) + "\n")
+    text = (
+        f"# Benchmark results\n\nMachine: {machine}. Date: {date.today()}. Medians of {RUNS} runs, "
+        "each comparison interleaved in the same run.\n\nReproduce: `python -m benchmarks.run`.\n\n"
+        + "\n".join(table)
+        + "\n"
+    )
     (HERE / "RESULTS.md").write_text(text)
     print(text)
 

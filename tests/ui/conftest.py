@@ -11,8 +11,8 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Digits, OptionList
 
 from ritual_tui.tui.app import RitualApp
-from ritual_tui.tui.widgets.rows import RowList
 from ritual_tui.tui.screens.daily import DailyScreen
+from ritual_tui.tui.widgets.rows import RowList
 
 
 @pytest.fixture(autouse=True)
