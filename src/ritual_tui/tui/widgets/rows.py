@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -46,10 +47,12 @@ class RowList(ScrollView, can_focus=True):
         self.widths: list[int] = []
         self.shown: list[int] = []
         self.cursor = 0
+        self._drawn: dict[int, list[Segment]] = {}
 
     def set_rows(self, rows: Sequence[Sequence[Text]], widths: Sequence[int]) -> None:
         """All rows, and each column's width (the last column takes what is left)."""
         self.rows, self.widths = list(rows), list(widths)
+        self._drawn = {}
         self.show(list(range(len(rows))))
 
     def show(self, indices: list[int]) -> None:
@@ -65,23 +68,29 @@ class RowList(ScrollView, can_focus=True):
         """Position in the full list of the row under the cursor."""
         return self.shown[self.cursor] if self.shown else None
 
+    def _segments(self, row: int) -> list[Segment]:
+        """A row drawn once at full length (cells padded to their column), reused at every repaint."""
+        cached = self._drawn.get(row)
+        if cached is None:
+            console = self.app.console
+            cached = []
+            cells = self.rows[row]
+            for n, cell in enumerate(cells):
+                piece = cell.copy()
+                if n < len(cells) - 1:
+                    piece.truncate(self.widths[n], overflow="ellipsis", pad=True)
+                cached.append(Segment(" "))
+                cached += list(piece.render(console))
+                cached.append(Segment(" "))
+            self._drawn[row] = cached
+        return cached
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         index = self.scroll_offset.y + y
         if index >= len(self.shown):
             return Strip.blank(width)
-        line = Text(no_wrap=True, overflow="ellipsis")
-        cells = self.rows[self.shown[index]]
-        for n, cell in enumerate(cells):
-            last = n == len(cells) - 1
-            room = max(1, width - sum(self.widths[:n]) - 2 * n - 1) if last else self.widths[n]
-            piece = cell.copy()
-            piece.truncate(room, overflow="ellipsis", pad=not last)
-            line.append(" ")
-            line.append_text(piece)
-            line.append(" ")
-        segments = list(line.render(self.app.console))
-        strip = Strip(segments).crop_extend(0, width, self.rich_style)
+        strip = Strip(self._segments(self.shown[index])).crop_extend(0, width, self.rich_style)
         if index == self.cursor and self.has_focus:
             strip = strip.apply_style(self.get_component_rich_style("rowlist--cursor"))
         elif index == self.cursor:
