@@ -13,7 +13,7 @@ import random
 import re
 import secrets
 import string
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -133,6 +133,19 @@ def scan_folder(folder: Path, prefix: str) -> tuple[list[RecordFile], list[Path]
             found.append(record_file)
     found.sort(key=lambda f: (f.number, f.key))
     return found, strangers
+
+
+def highest_number(folders: Iterable[Path], prefix: str) -> int:
+    """The highest record number in these folders (0 if none), read from file names alone."""
+    start = f"{prefix}-"
+    highest = 0
+    for folder in folders:
+        for name in _names(folder):
+            if name.startswith(start) and name.endswith(".toml"):
+                number = name[len(start) :].split("-", 1)[0]
+                if number.isdigit():
+                    highest = max(highest, int(number))
+    return highest
 
 
 def find_in_folder(folder: Path, prefix: str, ref: str) -> list[RecordFile]:

@@ -279,8 +279,7 @@ class Workspace:
         """Store a new record under the next free id of its type, and return it."""
         on = getattr(record, "date", None)
         with self.lock:
-            numbers = [f.number for f in self.files(type(record))]
-            number = max(numbers, default=0) + 1
+            number = layout.highest_number(layout.record_folders(self.root, type(record)), record.PREFIX) + 1
             record.id = f"{record.PREFIX}-{number}"
             if hasattr(record, "number"):
                 record.number = number
@@ -324,7 +323,7 @@ class Workspace:
         assert record.stored_as is not None
         old_path = record.stored_as
         with self.lock:
-            number = max((f.number for f in self.files(type(record))), default=0) + 1
+            number = layout.highest_number(layout.record_folders(self.root, type(record)), record.PREFIX) + 1
             old_id = record.id
             record.id = f"{record.PREFIX}-{number}"
             if hasattr(record, "number"):
