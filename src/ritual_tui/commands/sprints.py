@@ -21,7 +21,7 @@ from ritual_tui.domain.rules import (
 )
 from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
 from ritual_tui.domain.text import storable_text
-from ritual_tui.reports.overview import active_sprint
+from ritual_tui.store.sprints import active_sprint
 from ritual_tui.store.workspace import Workspace
 
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Blocker
 from ritual_tui.domain.decision import Decision
-from ritual_tui.domain.errors import RitualError
 from ritual_tui.domain.escalation import Escalation
 from ritual_tui.domain.progress import BurndownDay, WaitingForPM, burndown, ritual_due, waiting_for_pm
 from ritual_tui.domain.rules import SprintFigures, sprint_figures
 from ritual_tui.domain.settings import Settings
 from ritual_tui.domain.sprint import Sprint
+from ritual_tui.store.sprints import active_sprint, sprint_items
 from ritual_tui.store.workspace import Workspace
 
 #: How many decisions the home screen lists.
@@ -32,27 +31,6 @@ class Overview:
     due: str
     waiting: WaitingForPM
     recent_decisions: list[Decision]
-
-
-def active_sprint(ws: Workspace) -> Sprint | None:
-    """The sprint under way, if any; newest sprint files are read first and the search stops early."""
-    for record_file in reversed(ws.files(Sprint)):
-        sprint = ws.get(Sprint, record_file.key)
-        if sprint.status == "active":
-            return sprint
-    return None
-
-
-def sprint_items(ws: Workspace, sprint: Sprint) -> dict[str, BacklogItem]:
-    """The items a sprint touched (committed or added), by id; ids no longer found are skipped."""
-    ids = dict.fromkeys([*sprint.committed_ids(), *(c.item for c in sprint.scope_changes)])
-    found = {}
-    for item_id in ids:
-        try:
-            found[item_id] = ws.get(BacklogItem, item_id)
-        except RitualError:
-            continue
-    return found
 
 
 def load_overview(ws: Workspace, today: date) -> Overview:

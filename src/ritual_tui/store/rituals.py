@@ -19,7 +19,7 @@ from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.settings import Settings
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.domain.text import one_of, required_text, storable_text
-from ritual_tui.reports.overview import active_sprint, sprint_items
+from ritual_tui.store.sprints import active_sprint, sprint_items
 from ritual_tui.store.workspace import Workspace
 
 #: Kinds of capture, by the record each one creates.
