@@ -30,9 +30,8 @@ async def shoot() -> None:
             ws = copy_demo(Path(folder) / "demo", clock.today())
             app = RitualApp(ws, start)
             async with app.run_test(size=(120, 34)) as pilot:
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-                await app.workers.wait_for_complete()
+                while not getattr(app.screen, "settled", False):  # its first load done
+                    await pilot.pause(0.01)
                 await pilot.pause()
                 app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
     print(f"Wrote {OUT.relative_to(ROOT)}/home.svg and daily.svg")
