@@ -199,21 +199,18 @@ def from_trusted_doc(cls: type[R], doc: dict[str, Any]) -> R:
     where dates are ISO text): types are not checked again, which makes thousands of records cheap."""
     klass: Any = cls
     names = _field_names(klass)
-    nested = _nested(klass)
-    dated = _dated(klass)
-    values: dict[str, Any] = {}
+    values = dict(doc)
     extra: dict[str, Any] = {}
-    for key, value in doc.items():
-        if key not in names or key in ("extra", "stored_as", "stored_digest"):
-            extra[key] = value
-        elif key in nested:
-            how, sub = nested[key]
+    for key in values.keys() - names | (values.keys() & {"extra", "stored_as", "stored_digest"}):
+        extra[key] = values.pop(key)
+    for key, (how, sub) in _nested(klass).items():
+        if key in values:
+            value = values[key]
             values[key] = [from_trusted_doc(sub, v) for v in value] if how == "list" else from_trusted_doc(sub, value)
-        elif key in dated and value is not None:
-            how, kind = dated[key]
+    for key, (how, kind) in _dated(klass).items():
+        value = values.get(key)
+        if value is not None:
             values[key] = [kind.fromisoformat(v) for v in value] if how == "list" else kind.fromisoformat(value)
-        else:
-            values[key] = value
     if "extra" in names:
         values["extra"] = extra
     # The documents were checked when first read, so __init__ is skipped: the defaults of fields a
