@@ -101,8 +101,7 @@ def _apply(ws: Workspace, item: BacklogItem, args: argparse.Namespace) -> None:
 def add_item(ws: Workspace, args: argparse.Namespace) -> int:
     """Add a backlog item, ranked last unless a rank is given."""
     item = BacklogItem(title=required_text(args.title, "title"), created=clock.now())
-    # Ranked last: file names carry the numbers, so no item needs parsing to find the end.
-    item.rank = max((f.number for f in ws.files(BacklogItem)), default=0) + 1
+    item.rank = ws.next_number(BacklogItem)  # ranked last, without parsing any item
     _apply(ws, item, args)
     item.updated = item.created
     ws.add(item)

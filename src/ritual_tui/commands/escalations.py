@@ -8,11 +8,11 @@ from typing import Any
 from ritual_tui.commands.output import print_fields, print_json, print_table, record_json
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
-from ritual_tui.domain.daily_records import Blocker
 from ritual_tui.domain.escalation import ESCALATION_STATUSES, STILL_OPEN, Escalation, StatusChange
 from ritual_tui.domain.progress import by_urgency
 from ritual_tui.domain.session import RITUALS
 from ritual_tui.domain.text import one_of, required_text, storable_text
+from ritual_tui.store.escalations import raise_escalation
 from ritual_tui.store.workspace import Workspace
 
 
@@ -29,7 +29,7 @@ def register(commands: Any) -> None:
     escalate.add_argument("--source", choices=(*RITUALS, "cli"), default="cli")
     escalate.add_argument("--by", default="", help="who raised it")
     escalate.add_argument("--note", help="private note (never in a shared file)")
-    escalate.set_defaults(func=raise_escalation)
+    escalate.set_defaults(func=raise_for_pm)
 
     escalation = commands.add_parser("escalation", help="list escalations and move them along")
     sub = escalation.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -54,7 +54,7 @@ def register(commands: Any) -> None:
         step.set_defaults(func=move_escalation, step=action, text_name=text_name)
 
 
-def raise_escalation(ws: Workspace, args: argparse.Namespace) -> int:
+def raise_for_pm(ws: Workspace, args: argparse.Namespace) -> int:
     """Raise an escalation; linking a blocker marks the blocker as escalated."""
     settings = ws.settings
     escalation = Escalation(
@@ -67,15 +67,11 @@ def raise_escalation(ws: Workspace, args: argparse.Namespace) -> int:
         source=args.source,
         raised_by=storable_text(args.by, "name"),
         item=ws.get(BacklogItem, args.item).id if args.item else "",
+        blocker=args.blocker or "",
         history=[StatusChange(at=clock.now(), status="open")],
         private_notes=storable_text(args.note or "", "note"),
     )
-    with ws.lock:
-        if args.blocker:
-            escalation.blocker = ws.get(Blocker, args.blocker).id
-        ws.add(escalation)
-        if escalation.blocker:
-            ws.update(Blocker, escalation.blocker, lambda b: setattr(b, "escalation", escalation.id))
+    raise_escalation(ws, escalation)
     print(f"Raised {escalation.id}")
     return 0
 

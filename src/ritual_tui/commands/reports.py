@@ -68,13 +68,11 @@ def write_summary(ws: Workspace, args: argparse.Namespace) -> int:
 
 def write_brief(ws: Workspace, args: argparse.Namespace) -> int:
     """Write (or print) the PM brief; answers are those received since the last brief written."""
-    from ritual_tui.reports.brief import pm_brief
-    from ritual_tui.reports.files import last_brief_day
+    from ritual_tui.reports.brief import brief_since_last
     from ritual_tui.reports.layout import brief_blocks
 
     folder = args.out or ws.root / layout.BRIEFS_FOLDER
     today = clock.today()
-    since = last_brief_day(folder)
-    doc = pm_brief(ws, since if since != today else None, today)
+    doc = brief_since_last(ws, folder, today)
     title = f"{doc['product']}: PM brief, {today}"
     return _emit(args, doc, brief_blocks, folder, f"brief-{today}", title)

@@ -192,7 +192,8 @@ def show_sprint(ws: Workspace, args: argparse.Namespace) -> int:
     if args.id:
         sprint = ws.get(Sprint, args.id)
     else:
-        found = active_sprint(ws) or (ws.get(Sprint, ws.files(Sprint)[-1].key) if ws.files(Sprint) else None)
+        sprint_files = ws.files(Sprint)
+        found = active_sprint(ws) or (ws.read(Sprint, sprint_files[-1]) if sprint_files else None)
         if found is None:
             raise NotFoundError("No sprints yet; start one with `ritual sprint start`.")
         sprint = found

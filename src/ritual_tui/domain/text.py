@@ -42,7 +42,7 @@ def visible(text: str, keep_newlines: bool = False) -> str:
     """``text`` with every control character and bidi override made visible and inert.
 
     C0 controls become their Unicode control pictures (ESC → ␛, NUL → ␀, newline → ␊), DEL becomes
-    ␡, C1 controls and bidi overrides become ``<U+XXXX>``. With ``keep_newlines`` a newline stays a
+    ␡, C1 controls and bidi overrides become their code point (``<U+202E>``). With ``keep_newlines`` a newline stays a
     line break (for multi-line fields shown as blocks). Nothing else changes.
     """
     out: list[str] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from ritual_tui import __version__
@@ -11,7 +12,7 @@ from ritual_tui.domain.daily_records import Blocker
 from ritual_tui.domain.decision import Decision
 from ritual_tui.domain.escalation import Escalation
 from ritual_tui.domain.progress import waiting_for_pm
-from ritual_tui.reports.summary import REPORT_SCHEMA, _escalation
+from ritual_tui.reports.summary import REPORT_SCHEMA, escalation_line
 from ritual_tui.store.workspace import Workspace
 
 
@@ -34,7 +35,7 @@ def pm_brief(ws: Workspace, since: date | None, today: date | None = None) -> di
         "since": since,
         "product": settings.product,
         "product_goal": settings.product_goal,
-        "open_escalations": [_escalation(e, today) for e in waiting.escalations],
+        "open_escalations": [escalation_line(e, today) for e in waiting.escalations],
         "strategic_decisions_waiting": [
             {
                 "id": d.id,
@@ -47,7 +48,7 @@ def pm_brief(ws: Workspace, since: date | None, today: date | None = None) -> di
             for d in ws.all(Decision)
             if d.level == "strategic" and d.status == "proposed"
         ],
-        "answers_received": [_escalation(e, today) for e in sorted(answers, key=lambda e: (e.answered, e.id))],
+        "answers_received": [escalation_line(e, today) for e in sorted(answers, key=lambda e: (e.answered, e.id))],
         "aging_blockers": [
             {
                 "id": b.id,
@@ -62,3 +63,11 @@ def pm_brief(ws: Workspace, since: date | None, today: date | None = None) -> di
         ],
         "aging_threshold_dailies": settings.blocker_aging_dailies,
     }
+
+
+def brief_since_last(ws: Workspace, folder: Path, today: date) -> dict[str, Any]:
+    """Today's brief, with the answers received since the last brief written in ``folder``."""
+    from ritual_tui.reports.files import last_brief_day
+
+    since = last_brief_day(folder)
+    return pm_brief(ws, since if since != today else None, today)

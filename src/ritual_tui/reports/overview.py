@@ -47,5 +47,5 @@ def load_overview(ws: Workspace, today: date) -> Overview:
         burndown=burndown(sprint, items, today) if sprint else [],
         due=ritual_due(sprint, today),
         waiting=waiting_for_pm(ws.all(Escalation), ws.all(Blocker), settings),
-        recent_decisions=[ws.get(Decision, f.key) for f in reversed(decision_files)],
+        recent_decisions=[ws.read(Decision, f) for f in reversed(decision_files)],
     )

@@ -72,7 +72,7 @@ def _during(day: date | None, sprint: Sprint) -> bool:
     return day is not None and sprint.start <= day <= sprint.end
 
 
-def _escalation(e: Escalation, as_of: date) -> dict[str, Any]:
+def escalation_line(e: Escalation, as_of: date) -> dict[str, Any]:
     return {
         "id": e.id,
         "title": e.title,
@@ -218,14 +218,14 @@ def sprint_summary(ws: Workspace, ref: str | None = None, today: date | None = N
             for d in decisions
         ],
         "escalations": {
-            "raised": [_escalation(e, as_of) for e in escalations if _during(e.raised, sprint)],
+            "raised": [escalation_line(e, as_of) for e in escalations if _during(e.raised, sprint)],
             # Most severe first, then oldest, as the PM brief orders them.
             "still_open": [
-                _escalation(e, as_of)
+                escalation_line(e, as_of)
                 for e in by_urgency(escalations, settings)
                 if e.status in STILL_OPEN and e.raised is not None and e.raised <= as_of
             ],
-            "answered": [_escalation(e, as_of) for e in escalations if _during(e.answered, sprint)],
+            "answered": [escalation_line(e, as_of) for e in escalations if _during(e.answered, sprint)],
         },
         "blockers": _blockers(ws.all(Blocker), sprint, as_of),
         "review": {

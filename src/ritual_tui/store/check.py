@@ -1,4 +1,5 @@
-"""``ritual check``: every file in a workspace read and judged, nothing changed unless asked."""
+"""``ritual check``: every file in a workspace read and judged; only leftovers of killed writes are removed
+unless a fix is asked for."""
 
 from __future__ import annotations
 
@@ -60,15 +61,17 @@ def check_workspace(ws: Workspace, fix: bool = False) -> CheckReport:
         report.problems.append(str(error))
     for record_type in layout.RECORD_TYPES:
         by_id: dict[str, list] = defaultdict(list)
+        record_files: list[layout.RecordFile] = []
         for folder in layout.record_folders(ws.root, record_type):
-            _, strangers = layout.scan_folder(folder, record_type.PREFIX)
+            found, strangers = layout.scan_folder(folder, record_type.PREFIX)
+            record_files += found
             report.problems += [
                 f"{p}: not a {record_type.KIND} file name; ritual-tui ignores it"
                 for p in strangers
                 if p.suffix == ".toml"
             ]
             _remove_leftovers(ws, folder, report)
-        for record_file in ws.files(record_type):
+        for record_file in record_files:
             report.files_read += 1
             try:
                 by_id[record_file.id].append(ws.read(record_type, record_file))
@@ -89,5 +92,5 @@ def check_workspace(ws: Workspace, fix: bool = False) -> CheckReport:
                     f"{record_id} is used by {len(records)} records ({names}); "
                     "`ritual check --fix` renumbers all but the first"
                 )
-    report.problems += [n for n in ws.notices if "newer" in n]
+    report.problems += [f"{p}: written by a newer ritual-tui; upgrade to change it" for p in ws.newer_files]
     return report

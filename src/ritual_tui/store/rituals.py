@@ -13,12 +13,14 @@ from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Blocker, Note, Topic
 from ritual_tui.domain.decision import DECISION_LEVELS, Decision
+from ritual_tui.domain.errors import NotFoundError
 from ritual_tui.domain.escalation import Escalation, StatusChange
 from ritual_tui.domain.fields import Record
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.settings import Settings
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.domain.text import one_of, required_text, storable_text
+from ritual_tui.store.escalations import raise_escalation
 from ritual_tui.store.sprints import active_sprint, sprint_items
 from ritual_tui.store.workspace import Workspace
 
@@ -64,10 +66,9 @@ def open_daily(ws: Workspace, today: date | None = None) -> DailyContext:
                     attendees=settings.member_names(),
                 )
             )
-    captured = [_find(ws, ref) for ref in session.captured]
-    board = list(sprint_items(ws, sprint).values()) if sprint else []
-    board = [i for i in board if sprint and i.id in sprint.current_ids()]
-    return DailyContext(settings, sprint, session, open_blockers(ws), board, [c for c in captured if c])
+    captured = [record for record in (_find(ws, ref) for ref in session.captured) if record is not None]
+    board = [item for item in sprint_items(ws, sprint).values() if item.id in sprint.current_ids()] if sprint else []
+    return DailyContext(settings, sprint, session, open_blockers(ws), board, captured)
 
 
 def todays_sessions(ws: Workspace, today: date) -> list[RitualSession]:
@@ -80,11 +81,16 @@ def open_blockers(ws: Workspace) -> list[Blocker]:
     return [b for b in ws.all(Blocker) if b.status == "open"]
 
 
+_BY_PREFIX = {record_type.PREFIX: record_type for record_type in CAPTURE_KINDS.values()}
+
+
 def _find(ws: Workspace, ref: str) -> Record | None:
-    for record_type in CAPTURE_KINDS.values():
-        if ref.startswith(f"{record_type.PREFIX}-") and ws.exists(record_type, ref):
-            return ws.get(record_type, ref)
-    return None
+    """A captured record by id (its prefix names its kind); None if it is gone."""
+    record_type = _BY_PREFIX.get(ref.rsplit("-", 1)[0])
+    try:
+        return ws.get(record_type, ref) if record_type else None
+    except NotFoundError:
+        return None
 
 
 def capture(
@@ -146,9 +152,10 @@ def capture(
             record = Note(text=required_text(text, "note"), at=now, by=speaker, session=session.id)
         else:
             raise ValueError(f"unknown capture kind {kind!r}")
-        ws.add(record)
-        if isinstance(record, Escalation) and blocker:
-            ws.update(Blocker, blocker, lambda b: setattr(b, "escalation", record.id))
+        if isinstance(record, Escalation):
+            raise_escalation(ws, record)
+        else:
+            ws.add(record)
         ws.update(RitualSession, session.id, lambda s: s.captured.append(record.id))
     return record
 

@@ -11,7 +11,7 @@ from ritual_tui.store.workspace import Workspace
 def active_sprint(ws: Workspace) -> Sprint | None:
     """The sprint under way, if any; newest sprint files are read first and the search stops early."""
     for record_file in reversed(ws.files(Sprint)):
-        sprint = ws.get(Sprint, record_file.key)
+        sprint = ws.read(Sprint, record_file)
         if sprint.status == "active":
             return sprint
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -72,6 +72,8 @@ class Workspace:
         self._settings: Settings | None = None
         #: Things worth telling the user that are not errors (an upgraded file, a newer one).
         self.notices: list[str] = []
+        #: Files read that a newer ritual-tui wrote: shown, never rewritten.
+        self.newer_files: list[Path] = []
 
     # -- opening ---------------------------------------------------------------------------------
 
@@ -141,6 +143,7 @@ class Workspace:
                 path, f"is cut short: its last line should be {TRAILER.strip()!r} (was a write interrupted?)"
             )
         if version > CURRENT:
+            self.newer_files.append(path)
             self.notices.append(
                 f"{path} was written by a newer ritual-tui (schema {version}); it is shown but never rewritten."
             )
@@ -235,10 +238,10 @@ class Workspace:
 
     def sessions_between(self, first: date, last: date) -> list[RitualSession]:
         """Ritual sessions dated from ``first`` to ``last``; only their months' folders are read."""
-        months = {
-            f"{first.year + (first.month - 1 + n) // 12:04d}-{(first.month - 1 + n) % 12 + 1:02d}"
-            for n in range((last.year - first.year) * 12 + last.month - first.month + 1)
-        }
+        months, month = set(), first.replace(day=1)
+        while month <= last:
+            months.add(f"{month:%Y-%m}")
+            month = (month + timedelta(days=31)).replace(day=1)
         folders = [f for f in layout.record_folders(self.root, RitualSession) if f.name in months]
         return [s for s in self.all(RitualSession, folders) if first <= s.date <= last]
 
@@ -275,14 +278,22 @@ class Workspace:
         write_atomic(record.stored_as, data)
         record.stored_digest = _digest(data)
 
+    def next_number(self, record_type: type[Record]) -> int:
+        """The number the next record of this type gets (from file names alone)."""
+        return layout.highest_number(layout.record_folders(self.root, record_type), record_type.PREFIX) + 1
+
+    def _take_next_id(self, record: Record) -> int:
+        number = self.next_number(type(record))
+        record.id = f"{record.PREFIX}-{number}"
+        if hasattr(record, "number"):
+            record.number = number
+        return number
+
     def add(self, record: R) -> R:
         """Store a new record under the next free id of its type, and return it."""
         on = getattr(record, "date", None)
         with self.lock:
-            number = layout.highest_number(layout.record_folders(self.root, type(record)), record.PREFIX) + 1
-            record.id = f"{record.PREFIX}-{number}"
-            if hasattr(record, "number"):
-                record.number = number
+            number = self._take_next_id(record)
             folder = layout.record_folder(self.root, type(record), on)
             record.stored_as = folder / layout.new_file_name(record.PREFIX, number)
             self._write(record)
@@ -290,12 +301,8 @@ class Workspace:
 
     def save(self, record: Record) -> None:
         """Rewrite a record read earlier, unless someone changed its file since (then ConflictError)."""
-        if record.stored_as is None:
-            raise ValueError("save() takes a record read from the workspace; use add() for a new one")
-        if record.stored_digest.startswith("newer:"):
-            raise NewerVersionError(
-                record.stored_as, "was written by a newer ritual-tui; upgrade ritual-tui to change it"
-            )
+        self._refuse_newer(record)
+        assert record.stored_as is not None
         with self.lock:
             try:
                 current = _digest(read_bytes(record.stored_as))
@@ -308,14 +315,23 @@ class Workspace:
                 )
             self._write(record)
 
+    def _refuse_newer(self, record: Record) -> None:
+        if record.stored_as is None:
+            raise ValueError("save() takes a record read from the workspace; use add() for a new one")
+        if record.stored_digest.startswith("newer:"):
+            raise NewerVersionError(
+                record.stored_as, "was written by a newer ritual-tui; upgrade ritual-tui to change it"
+            )
+
     def update(self, record_type: type[R], ref: str, change: Callable[[R], None]) -> R:
-        """Read a record, apply ``change`` and save it, all under the lock (no lost update)."""
+        """Read a record, apply ``change`` and write it, all under the lock (no lost update)."""
         with self.lock:
             record = self.get(record_type, ref)
+            self._refuse_newer(record)
             change(record)
             if hasattr(record, "updated"):
                 record.updated = clock.now()
-            self.save(record)
+            self._write(record)  # read under this same lock: nobody can have changed it since
         return record
 
     def renumber(self, record: Record) -> str:
@@ -323,11 +339,8 @@ class Workspace:
         assert record.stored_as is not None
         old_path = record.stored_as
         with self.lock:
-            number = layout.highest_number(layout.record_folders(self.root, type(record)), record.PREFIX) + 1
             old_id = record.id
-            record.id = f"{record.PREFIX}-{number}"
-            if hasattr(record, "number"):
-                record.number = number
+            number = self._take_next_id(record)
             record.extra.setdefault("renumbered_from", old_id)
             record.stored_as = old_path.with_name(layout.new_file_name(record.PREFIX, number))
             self._write(record)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from datetime import date
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.screen import Screen
 from textual.worker import Worker
@@ -56,7 +57,7 @@ class RitualScreen(Screen[None]):
     def presenter_changed(self) -> None:
         """Presenter mode was switched: redraw whatever shows private text (CSS hides the rest)."""
 
-    def today(self) -> Any:
+    def today(self) -> date:
         """Today, from the one clock tests can freeze."""
         return clock.today()
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from ritual_tui.domain.backlog import BOARD_STATUSES
 from ritual_tui.domain.daily import DailyTimer
@@ -195,7 +195,8 @@ class DailyScreen(RitualScreen):
 
     # -- capture ---------------------------------------------------------------------------------
 
-    def _form(self, kind: str, text: str = "", ask: str = "") -> CaptureForm:
+    def _form(self, kind: str, text: str, ask: str, blocker: Blocker | None) -> CaptureForm:
+        """The capture form for ``kind``; escalating a blocker presets its category, severity and item."""
         assert self.context is not None
         settings = self.context.settings
         form = CaptureForm(kind, speaker=self.timer.speaker if self.timer else "", text=text, ask=ask)
@@ -212,22 +213,21 @@ class DailyScreen(RitualScreen):
             form.choices["category"] = (
                 "Category",
                 [(c, c) for c in settings.escalation_categories],
-                "blocker" if text.startswith("Blocker") else "question",
+                "blocker" if blocker else "question",
             )
             form.choices["severity"] = (
                 "Severity",
                 [(s, s) for s in settings.escalation_severities],
-                "high" if text.startswith("Blocker") else "medium",
+                "high" if blocker else "medium",
             )
-            form.choices["item"] = ("Item", items, "")
+            on_board = blocker is not None and blocker.item in {i.id for i in self.context.board}
+            form.choices["item"] = ("Item", items, blocker.item if blocker and on_board else "")
         return form
 
     def action_capture(self, kind: str, text: str = "", ask: str = "", blocker: str = "") -> None:
         if self.context is None:
             return
-        form = self._form(kind, text, ask)
-        if blocker:
-            form.choices["item"] = (form.choices["item"][0], form.choices["item"][1], self._blocker(blocker).item)
+        form = self._form(kind, text, ask, self._blocker(blocker) if blocker else None)
 
         def save(result: Capture | None) -> None:
             if result is None or self.context is None:
@@ -258,11 +258,7 @@ class DailyScreen(RitualScreen):
     # -- blockers and board ----------------------------------------------------------------------
 
     def _selected(self, table_id: str) -> str | None:
-        table = self.query_one(table_id, DataTable)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return key or None
+        return self.query_one(table_id, FitTable).selected_key
 
     def _blocker(self, blocker_id: str) -> Blocker:
         assert self.context is not None

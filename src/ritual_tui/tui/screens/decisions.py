@@ -60,10 +60,7 @@ class DecisionsScreen(RitualScreen):
             )
 
     def _selected(self) -> Decision | None:
-        table = self.query_one(FitTable)
-        if table.row_count == 0:
-            return None
-        return self.rows.get(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
+        return self.rows.get(self.query_one(FitTable).selected_key or "")
 
     def on_data_table_row_selected(self, event: FitTable.RowSelected) -> None:
         self.action_detail()

@@ -73,7 +73,7 @@ class EscalationsScreen(RitualScreen):
 
     def show(self, escalations: list[Escalation]) -> None:
         table = self.query_one(FitTable)
-        selected = self._selected_id()
+        selected = self.query_one(FitTable).selected_key
         table.clear()
         today = clock.today()
         self.rows = {e.id: e for e in escalations}
@@ -95,18 +95,12 @@ class EscalationsScreen(RitualScreen):
             f"{len(escalations)} {which} · s send · a answer · r resolve · w withdraw · f open/all"
         )
 
-    def _selected_id(self) -> str | None:
-        table = self.query_one(FitTable)
-        if table.row_count == 0:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
     def action_toggle_all(self) -> None:
         self.show_all = not self.show_all
         self.reload()
 
     def action_triage(self, action: str) -> None:
-        escalation_id = self._selected_id()
+        escalation_id = self.query_one(FitTable).selected_key
         if escalation_id is None:
             return
         status, asks_for = TRIAGE[action]
@@ -133,7 +127,7 @@ class EscalationsScreen(RitualScreen):
         self.action_detail()
 
     def action_detail(self) -> None:
-        escalation_id = self._selected_id()
+        escalation_id = self.query_one(FitTable).selected_key
         if escalation_id is None:
             return
         e = self.rows[escalation_id]

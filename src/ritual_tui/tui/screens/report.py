@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -11,27 +13,55 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown
 
 from ritual_tui.domain import clock
-from ritual_tui.reports.brief import pm_brief
-from ritual_tui.reports.files import FORMATS, last_brief_day, render, write_report
+from ritual_tui.reports.blocks import Block
+from ritual_tui.reports.brief import brief_since_last
+from ritual_tui.reports.files import FORMATS, render, write_report
 from ritual_tui.reports.layout import brief_blocks, summary_blocks
 from ritual_tui.reports.summary import sprint_summary
 from ritual_tui.store import layout
+from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.screens.base import RitualScreen
 from ritual_tui.tui.text import plain
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a report screen shows: its title, how its document is built, and where its files go."""
+
+    title: str
+    #: Builds the document from the workspace (runs on a worker thread).
+    build: Callable[[Workspace], dict[str, Any]]
+    blocks: Callable[[dict[str, Any]], Sequence[Block]]
+    #: The file name (without extension) and folder for a document.
+    destination: Callable[[Workspace, dict[str, Any]], tuple[str, Path]]
+
+
+SUMMARY = Report(
+    "Sprint summary",
+    lambda ws: sprint_summary(ws, None, clock.today()),
+    summary_blocks,
+    lambda ws, doc: (f"sprint-{doc['sprint']['number']}-summary", ws.root / layout.SUMMARIES_FOLDER),
+)
+BRIEF = Report(
+    "PM brief",
+    lambda ws: brief_since_last(ws, ws.root / layout.BRIEFS_FOLDER, clock.today()),
+    brief_blocks,
+    lambda ws, doc: (f"brief-{doc['generated_on']}", ws.root / layout.BRIEFS_FOLDER),
+)
 
 
 class ReportScreen(RitualScreen):
     """Shows a report as the PM will read it."""
 
-    KIND = "summary"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "copy", "Copy Markdown", id="report.copy", tooltip="Copy the Markdown to the clipboard"),
         Binding("w", "write", "Write files", id="report.write", tooltip="Write the Markdown, JSON and HTML files"),
         Binding("escape", "app.pop_screen", "Home", id="report.home", tooltip="Back to home"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, report: Report) -> None:
         super().__init__()
+        self.report = report
         self.doc: dict[str, Any] | None = None
         self.markdown = ""
 
@@ -42,26 +72,12 @@ class ReportScreen(RitualScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Sprint summary" if self.KIND == "summary" else "PM brief"
-        self.reload()
-
-    def build(self) -> dict[str, Any]:
-        """The report's document (runs on a worker thread)."""
-        raise NotImplementedError
-
-    def stem_and_folder(self) -> tuple[str, Path]:
-        raise NotImplementedError
-
-    def blocks(self, doc: dict[str, Any]) -> Any:
-        return summary_blocks(doc) if self.KIND == "summary" else brief_blocks(doc)
-
-    def reload(self) -> None:
-        """Build the report again from the workspace."""
-        self.in_background(self.build, self.show)
+        self.sub_title = self.report.title
+        self.in_background(lambda: self.report.build(self.ws), self.show)
 
     def show(self, doc: dict[str, Any]) -> None:
         self.doc = doc
-        self.markdown = render(doc, self.blocks, "md", "")
+        self.markdown = render(doc, self.report.blocks, "md", "")
         self.query_one("#report", Markdown).update(self.markdown)
 
     def action_copy(self) -> None:
@@ -73,40 +89,29 @@ class ReportScreen(RitualScreen):
         doc = self.doc
         if doc is None:
             return
-        stem, folder = self.stem_and_folder()
+        stem, folder = self.report.destination(self.ws, doc)
         title = str(doc["product"])
 
         def written(paths: list[Path]) -> None:
             names = ", ".join(plain(p.name) for p in paths)
             self.notify(f"Wrote {names} in {plain(folder)}", markup=False, timeout=6)
 
-        self.in_background(lambda: write_report(doc, self.blocks, FORMATS, folder, stem, title), written)
+        self.in_background(lambda: write_report(doc, self.report.blocks, FORMATS, folder, stem, title), written)
 
 
 class SummaryScreen(ReportScreen):
     """The end-of-sprint summary of the current (or last) sprint."""
 
     AREA = "summary"
-    KIND = "summary"
 
-    def build(self) -> dict[str, Any]:
-        return sprint_summary(self.ws, None, clock.today())
-
-    def stem_and_folder(self) -> tuple[str, Path]:
-        assert self.doc is not None
-        return f"sprint-{self.doc['sprint']['number']}-summary", self.ws.root / layout.SUMMARIES_FOLDER
+    def __init__(self) -> None:
+        super().__init__(SUMMARY)
 
 
 class BriefScreen(ReportScreen):
     """What the PM must act on now."""
 
     AREA = "brief"
-    KIND = "brief"
 
-    def build(self) -> dict[str, Any]:
-        today = clock.today()
-        since = last_brief_day(self.ws.root / layout.BRIEFS_FOLDER)
-        return pm_brief(self.ws, since if since != today else None, today)
-
-    def stem_and_folder(self) -> tuple[str, Path]:
-        return f"brief-{clock.today()}", self.ws.root / layout.BRIEFS_FOLDER
+    def __init__(self) -> None:
+        super().__init__(BRIEF)

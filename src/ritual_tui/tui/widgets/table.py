@@ -17,6 +17,13 @@ class FitTable(DataTable[Any]):
 
     DEFAULT_CSS = "FitTable { overflow-x: hidden; }"
 
+    @property
+    def selected_key(self) -> str | None:
+        """The key of the row under the cursor (the record's id), or None when there is none."""
+        if self.row_count == 0:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value or None
+
     def on_resize(self, event: Resize) -> None:
         self.fit()
 
