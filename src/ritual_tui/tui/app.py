@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ritual_tui.store.workspace import Workspace
@@ -45,13 +46,16 @@ class RitualApp(App[int]):
         self.start = start
         self.product = ""
         self._show_title()
+        self.register_theme(PRESENTER_THEME)
+
+    def get_default_screen(self) -> Screen[None]:
+        # Home is the first screen itself, rather than pushed over an empty one: one screen to lay
+        # out and style before the first paint instead of two.
+        from ritual_tui.tui.screens.home import HomeScreen
+
+        return HomeScreen()
 
     def on_mount(self) -> None:
-        self.register_theme(PRESENTER_THEME)
-        self.theme = EVERYDAY_THEME
-        from ritual_tui.tui.screens.home import HomeScreen  # screens load on first use
-
-        self.push_screen(HomeScreen())
         if self.start == "daily":
             self.action_open("daily")
 
