@@ -25,6 +25,8 @@ class BacklogItem(Record):
     KIND = "backlog item"
     PREFIX = "B"
     FOLDER = "backlog"
+    #: What the sprint summary and the home figures read of every item.
+    INDEXED = ("title", "status", "estimate", "objective", "done_on")
 
     title: str
     kind: str = "story"

@@ -18,6 +18,8 @@ class Blocker(Record):
     KIND = "blocker"
     PREFIX = "BL"
     FOLDER = "blockers"
+    #: Enough to choose the blockers open in a period.
+    INDEXED = ("status", "first_seen", "resolved")
 
     title: str
     owner: str = ""

@@ -19,6 +19,8 @@ class Decision(Record):
     KIND = "decision"
     PREFIX = "D"
     FOLDER = "decisions"
+    #: Enough to choose the decisions of a period.
+    INDEXED = ("date", "status")
 
     title: str
     date: date | None = None

@@ -39,6 +39,8 @@ class Escalation(Record):
     KIND = "escalation"
     PREFIX = "E"
     FOLDER = "escalations"
+    #: Enough to choose the escalations still open or raised or answered in a period.
+    INDEXED = ("status", "raised", "answered")
 
     title: str
     raised: date | None = None

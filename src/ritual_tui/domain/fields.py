@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -224,6 +225,49 @@ def from_trusted_doc(cls: type[R], doc: dict[str, Any]) -> R:
     return record
 
 
+class _NotIndexed:
+    """A field a record from the index does not have: reading it is an error, never a default."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, record: object, owner: type) -> Any:
+        if record is None:
+            return self
+        raise AttributeError(f"{self.name!r} is not kept in the index: read the record whole (Workspace.all)")
+
+
+@cache
+def _partial_class(cls: Any, fields: frozenset[str]) -> Any:
+    """A subclass of ``cls`` whose fields other than ``fields`` cannot be read."""
+    hidden = {f.name: _NotIndexed() for f in dataclasses.fields(cls) if f.name not in fields}
+    return type(f"Indexed{cls.__name__}", (cls,), {**hidden, "__module__": cls.__module__})
+
+
+def partial_reader(cls: type[R], fields: Iterable[str]) -> Callable[[dict[str, Any]], R]:
+    """What turns a document of only these flat ``fields`` (dates as ISO text, from the store's
+    index) into a record. Reading any other field raises AttributeError, so code that needs one
+    fails loudly instead of seeing a default. Made once per read of thousands of documents."""
+    whole: Any = cls
+    wanted = frozenset(fields)
+    if wanted & (set(_nested(whole)) | {name for name, (how, _) in _dated(whole).items() if how == "list"}):
+        raise TypeError(f"{whole.__name__}: only flat fields can be indexed, not nested records or lists of dates")
+    klass = _partial_class(whole, wanted)
+    dates = [(name, kind) for name, (_, kind) in _dated(whole).items() if name in wanted]
+
+    def read(doc: dict[str, Any]) -> R:
+        record: R = object.__new__(klass)
+        values = record.__dict__
+        values.update(doc)
+        for name, kind in dates:
+            value = values.get(name)
+            if value is not None:
+                values[name] = kind.fromisoformat(value)
+        return record
+
+    return read
+
+
 @dataclasses.dataclass(kw_only=True)
 class Record:
     """A record stored in a file of its own: one backlog item, one decision, one escalation, ..."""
@@ -231,6 +275,9 @@ class Record:
     KIND: ClassVar[str] = "record"
     PREFIX: ClassVar[str] = "X"
     FOLDER: ClassVar[str] = "records"
+    #: Fields the store keeps in its derived index (besides the id): enough for reports to count
+    #: records and choose which to read whole, without reading thousands of files.
+    INDEXED: ClassVar[tuple[str, ...]] = ()
 
     id: str = ""
     #: Keys this version does not know, kept so that a rewrite never drops them.

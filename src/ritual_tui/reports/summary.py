@@ -7,7 +7,6 @@ unknown keys never enter the document.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -41,9 +40,8 @@ def _num(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else round(value, 2)
 
 
-def choose_sprint(ws: Workspace, ref: str | None) -> Sprint:
+def choose_sprint(sprints: list[Sprint], ref: str | None) -> Sprint:
     """The sprint named by number or id; by default the active sprint, else the last closed one."""
-    sprints = ws.all(Sprint)
     if not sprints:
         raise NotFoundError("No sprints yet: a summary needs one (`ritual sprint start`).")
     if ref is None:
@@ -90,14 +88,16 @@ def escalation_line(e: Escalation, as_of: date) -> dict[str, Any]:
     }
 
 
-def _blockers(blockers: Iterable[Blocker], sprint: Sprint, as_of: date) -> list[dict[str, Any]]:
-    during = [
-        b
-        for b in blockers
-        if b.first_seen is not None
-        and b.first_seen <= sprint.end
-        and (b.resolved is None or b.resolved >= sprint.start)
-    ]
+def _open_during(blocker: Blocker, sprint: Sprint) -> bool:
+    return (
+        blocker.first_seen is not None
+        and blocker.first_seen <= sprint.end
+        and (blocker.resolved is None or blocker.resolved >= sprint.start)
+    )
+
+
+def _blockers(ws: Workspace, sprint: Sprint, as_of: date) -> list[dict[str, Any]]:
+    during = ws.all(Blocker, where=lambda b: _open_during(b, sprint))
     return [
         {
             "id": b.id,
@@ -119,16 +119,22 @@ def sprint_summary(ws: Workspace, ref: str | None = None, today: date | None = N
     """Everything the end-of-sprint summary says, as a JSON-ready document."""
     today = today or clock.today()
     settings = ws.settings
-    sprint = choose_sprint(ws, ref)
-    items = {i.id: i for i in ws.all(BacklogItem)}
     sprints = ws.all(Sprint)
+    sprint = choose_sprint(sprints, ref)
+    # Three years of history are thousands of files: every item is counted from the store's index
+    # (the fields read here are BacklogItem.INDEXED), and only the decisions, escalations and
+    # blockers this summary names are read whole.
+    items = {i.id: i for i in ws.index(BacklogItem)}
     figures = sprint_figures(sprint, items)
     as_of = sprint.end if sprint.status == "closed" or today > sprint.end else today
     trend = velocity_trend(sprints, items)
     scope = sprint.current_ids()
     in_flight = {i for s in sprints if s.status == "active" for i in s.current_ids()}
     ready = ready_points(items.values(), exclude=in_flight)
-    escalations = ws.all(Escalation)
+    escalations = ws.all(
+        Escalation,
+        where=lambda e: e.status in STILL_OPEN or _during(e.raised, sprint) or _during(e.answered, sprint),
+    )
     objectives = {o.id: o for o in settings.objectives}
     sessions = [s for s in ws.sessions_between(sprint.start, sprint.end) if s.sprint == sprint.id]
 
@@ -153,7 +159,7 @@ def sprint_summary(ws: Workspace, ref: str | None = None, today: date | None = N
     if any(not items[i].objective for i in scope if i in items):
         objective_ids.append("")
     goal_objective = objectives.get(sprint.goal_objective)
-    decisions = sorted((d for d in ws.all(Decision) if _during(d.date, sprint)), key=lambda d: (d.date, d.id))
+    decisions = sorted(ws.all(Decision, where=lambda d: _during(d.date, sprint)), key=lambda d: (d.date, d.id))
     return {
         "schema_version": REPORT_SCHEMA,
         "kind": "sprint-summary",
@@ -227,7 +233,7 @@ def sprint_summary(ws: Workspace, ref: str | None = None, today: date | None = N
             ],
             "answered": [escalation_line(e, as_of) for e in escalations if _during(e.answered, sprint)],
         },
-        "blockers": _blockers(ws.all(Blocker), sprint, as_of),
+        "blockers": _blockers(ws, sprint, as_of),
         "review": {
             "outcomes": [_item_line(sprint, i, items) for i in sprint.outcomes],
             "feedback": [

@@ -3,7 +3,9 @@
 For each folder of records, ``.ritual/cache/<folder>.json`` keeps every file's parsed document next
 to the file's identity (inode, size, modification and change times). An atomic write always makes a
 new inode, and an edit in place changes the times, so a cached document is used only for the exact
-file it was parsed from. The cache is never the truth: it is safe to delete, it is rebuilt when
+file it was parsed from. Beside it, ``<folder>.index.json`` keeps only each record's ``INDEXED``
+fields, small enough to read in full when a report counts thousands of records or chooses the few it
+will read whole. Neither is ever the truth: it is safe to delete, it is rebuilt when
 missing, unreadable or written by another version, and it is never used by ``ritual check``.
 """
 
@@ -36,15 +38,20 @@ def identity(stat: os.stat_result) -> list[int]:
 
 
 class FolderCache:
-    """The cached documents of one folder of records."""
+    """The cached documents of one folder of records.
 
-    def __init__(self, path: Path) -> None:
+    ``shape`` tells what a document holds, when not the whole record (the index keeps a few fields):
+    a cache written for another shape is rebuilt.
+    """
+
+    def __init__(self, path: Path, shape: list[str] | None = None) -> None:
         self.path = path
+        self.shape = shape
         self.entries: dict[str, list[Any]] = {}
         self.changed = False
         try:
             data = json.loads(path.read_bytes())
-            if data.get("format") == CACHE_FORMAT and data.get("version") == __version__:
+            if (data.get("format"), data.get("version"), data.get("shape")) == (CACHE_FORMAT, __version__, shape):
                 self.entries = data["entries"]
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.entries = {}  # missing or damaged: it is only a cache
@@ -73,10 +80,10 @@ class FolderCache:
         """Write the cache if it changed; a workspace that cannot be written just stays uncached."""
         if not self.changed:
             return
-        data = {"format": CACHE_FORMAT, "version": __version__, "entries": self.entries}
+        data = {"format": CACHE_FORMAT, "version": __version__, "shape": self.shape, "entries": self.entries}
         try:
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_iso)
-            write_atomic(self.path, text.encode("utf-8"))
+            write_atomic(self.path, text.encode("utf-8"), durable=False)
         except StorageError:
             return
         self.changed = False

@@ -102,12 +102,13 @@ def _storage_error(error: OSError, path: Path) -> StorageError:
     return StorageError(f"Could not save {path}: {why}. The file on disk is unchanged.")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` so that a reader sees the old file or the new one, never a part.
 
     The bytes go to a temp file in the same folder (created exclusively, never through a symlink),
     are flushed and fsynced, then renamed over the target; the folder is fsynced so the rename
-    survives a power cut.
+    survives a power cut. A derived file that is checked when read and rebuilt when damaged (the
+    caches) skips the two fsyncs with ``durable=False``: a power cut may lose it, nothing else.
     """
     if len(data) > MAX_FILE_BYTES:
         raise StorageError(
@@ -129,14 +130,16 @@ def write_atomic(path: Path, data: bytes) -> None:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(temp, path)
     except OSError as error:
         temp.unlink(missing_ok=True)
         raise _storage_error(error, path) from None
-    fsync_folder(folder)
+    if durable:
+        fsync_folder(folder)
 
 
 def fsync_folder(folder: Path) -> None:

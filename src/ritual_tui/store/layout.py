@@ -51,15 +51,22 @@ _NONCE_ALPHABET = string.ascii_lowercase + string.digits
 nonce_source: random.Random = secrets.SystemRandom()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecordFile:
     """A record's file, known by its name alone (nothing parsed)."""
 
-    path: Path
+    folder: Path
+    #: The file's name, ``B-12-k7m2.toml``.
+    name: str
     id: str
     number: int
     #: The file name without ``.toml``: unique even where two records share an id.
     key: str
+
+    @property
+    def path(self) -> Path:
+        """The file's path (made when asked for: a scan of thousands of names needs none)."""
+        return self.folder / self.name
 
 
 def parse_file_name(path: Path, prefix: str) -> RecordFile | None:
@@ -67,11 +74,25 @@ def parse_file_name(path: Path, prefix: str) -> RecordFile | None:
     return _parse_name(path.parent, path.name, prefix)
 
 
+def is_record_file(name: str, prefix: str) -> bool:
+    """True when ``name`` is the file name of a record of this prefix."""
+    match = _FILE_NAME.match(name)
+    return match is not None and match["prefix"] == prefix
+
+
+def record_file(folder: Path, name: str, prefix: str) -> RecordFile:
+    """The record file of a name known to be one (see :func:`is_record_file`)."""
+    found = _parse_name(folder, name, prefix)
+    if found is None:
+        raise ValueError(f"{name!r} is not the name of a record file")
+    return found
+
+
 def _parse_name(folder: Path, name: str, prefix: str) -> RecordFile | None:
     match = _FILE_NAME.match(name)
     if not match or match["prefix"] != prefix:
         return None
-    return RecordFile(folder / name, match["id"], int(match["number"]), name[:-5])
+    return RecordFile(folder, name, match["id"], int(match["number"]), name[:-5])
 
 
 def id_number(record_id: str) -> int:
@@ -112,7 +133,8 @@ def record_folders(root: Path, record_type: type[Record]) -> Iterator[Path]:
         yield folder
 
 
-def _names(folder: Path) -> list[str]:
+def listing(folder: Path) -> list[str]:
+    """The names in a folder (none when it is missing or unreadable)."""
     try:
         return os.listdir(folder)
     except OSError:
@@ -123,7 +145,7 @@ def scan_folder(folder: Path, prefix: str) -> tuple[list[RecordFile], list[Path]
     """Record files in a folder, by number, and the names that are not record files."""
     found: list[RecordFile] = []
     strangers: list[Path] = []
-    for name in _names(folder):
+    for name in listing(folder):
         if name.startswith("."):
             continue
         record_file = _parse_name(folder, name, prefix)
@@ -140,7 +162,7 @@ def highest_number(folders: Iterable[Path], prefix: str) -> int:
     start = f"{prefix}-"
     highest = 0
     for folder in folders:
-        for name in _names(folder):
+        for name in listing(folder):
             if name.startswith(start) and name.endswith(".toml"):
                 number = name[len(start) :].split("-", 1)[0]
                 if number.isdigit():
@@ -152,7 +174,7 @@ def find_in_folder(folder: Path, prefix: str, ref: str) -> list[RecordFile]:
     """Files in ``folder`` whose id or key is ``ref`` (any case), without parsing every name."""
     wanted = ref.strip().lower()
     matches = []
-    for name in _names(folder):
+    for name in listing(folder):
         lower = name.lower()
         if lower.startswith(wanted) and (lower == wanted + ".toml" or lower[len(wanted) :][:1] == "-"):
             record_file = _parse_name(folder, name, prefix)

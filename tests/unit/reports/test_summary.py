@@ -101,3 +101,16 @@ def test_the_brief_lists_what_the_pm_must_act_on(known: Workspace) -> None:
     assert [(b["title"], b["dailies"]) for b in doc["aging_blockers"]] == [("Legal", 3)]
     later = pm_brief(known, since=date(2026, 11, 11), today=TODAY)
     assert later["answers_received"] == []
+
+
+@pytest.mark.parametrize("workspace", ["known", "demo"])
+def test_the_summary_from_the_index_equals_the_summary_from_every_file(
+    workspace: str, request: pytest.FixtureRequest
+) -> None:
+    # The summary counts items from the store's index: this fails if it reads a field the index
+    # does not keep (cold, every record is read whole; warm, items come from the index).
+    ws: Workspace = request.getfixturevalue(workspace)
+    cold = sprint_summary(ws, None, TODAY)
+    assert (ws.root / ".ritual" / "cache" / "backlog.index.json").exists()
+    warm = sprint_summary(Workspace.open(ws.root), None, TODAY)
+    assert warm == cold and cold["delivery"]["items"]
