@@ -10,7 +10,7 @@ from ritual_tui import __version__
 from ritual_tui.domain import clock
 from ritual_tui.domain.daily_records import Blocker
 from ritual_tui.domain.decision import Decision
-from ritual_tui.domain.escalation import Escalation
+from ritual_tui.domain.escalation import WAITING_FOR_PM, Escalation
 from ritual_tui.domain.progress import waiting_for_pm
 from ritual_tui.reports.summary import REPORT_SCHEMA, escalation_line
 from ritual_tui.store.workspace import Workspace
@@ -22,8 +22,9 @@ def pm_brief(ws: Workspace, since: date | None, today: date | None = None) -> di
     blockers past the aging threshold."""
     today = today or clock.today()
     settings = ws.settings
-    escalations = ws.all(Escalation)
-    waiting = waiting_for_pm(escalations, ws.all(Blocker), settings)
+    # Only the records the brief names are read whole: the rest are passed over in the index.
+    escalations = ws.all(Escalation, where=lambda e: e.status in WAITING_FOR_PM or e.answered is not None)
+    waiting = waiting_for_pm(escalations, ws.all(Blocker, where=lambda b: b.status == "open"), settings)
     answers = [
         e for e in escalations if e.answered is not None and (e.answered >= since if since else e.status == "answered")
     ]
@@ -45,8 +46,8 @@ def pm_brief(ws: Workspace, since: date | None, today: date | None = None) -> di
                 "decision": d.decision,
                 "source": d.source,
             }
-            for d in ws.all(Decision)
-            if d.level == "strategic" and d.status == "proposed"
+            for d in ws.all(Decision, where=lambda d: d.status == "proposed")
+            if d.level == "strategic"
         ],
         "answers_received": [escalation_line(e, today) for e in sorted(answers, key=lambda e: (e.answered, e.id))],
         "aging_blockers": [

@@ -7,7 +7,7 @@ from datetime import date
 
 from ritual_tui.domain.daily_records import Blocker
 from ritual_tui.domain.decision import Decision
-from ritual_tui.domain.escalation import Escalation
+from ritual_tui.domain.escalation import WAITING_FOR_PM, Escalation
 from ritual_tui.domain.progress import BurndownDay, WaitingForPM, burndown, ritual_due, waiting_for_pm
 from ritual_tui.domain.rules import SprintFigures, sprint_figures
 from ritual_tui.domain.settings import Settings
@@ -46,6 +46,10 @@ def load_overview(ws: Workspace, today: date) -> Overview:
         figures=sprint_figures(sprint, items) if sprint else None,
         burndown=burndown(sprint, items, today) if sprint else [],
         due=ritual_due(sprint, today),
-        waiting=waiting_for_pm(ws.all(Escalation), ws.all(Blocker), settings),
+        waiting=waiting_for_pm(
+            ws.all(Escalation, where=lambda e: e.status in WAITING_FOR_PM),
+            ws.all(Blocker, where=lambda b: b.status == "open"),
+            settings,
+        ),
         recent_decisions=[ws.read(Decision, f) for f in reversed(decision_files)],
     )

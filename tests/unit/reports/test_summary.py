@@ -114,3 +114,17 @@ def test_the_summary_from_the_index_equals_the_summary_from_every_file(
     assert (ws.root / ".ritual" / "cache" / "backlog.index.json").exists()
     warm = sprint_summary(Workspace.open(ws.root), None, TODAY)
     assert warm == cold and cold["delivery"]["items"]
+
+
+@pytest.mark.parametrize("workspace", ["known", "demo"])
+def test_the_brief_and_the_home_from_the_index_equal_those_from_every_file(
+    workspace: str, request: pytest.FixtureRequest
+) -> None:
+    from ritual_tui.reports.overview import load_overview
+
+    ws: Workspace = request.getfixturevalue(workspace)
+    since = date(2026, 11, 1)
+    cold = (pm_brief(ws, since, TODAY), load_overview(ws, TODAY))
+    warm = (pm_brief(Workspace.open(ws.root), since, TODAY), load_overview(Workspace.open(ws.root), TODAY))
+    assert warm == cold
+    assert cold[0]["open_escalations"] and cold[1].waiting.escalations
