@@ -160,14 +160,15 @@ def scan_folder(folder: Path, prefix: str) -> tuple[list[RecordFile], list[Path]
 def highest_number(folders: Iterable[Path], prefix: str) -> int:
     """The highest record number in these folders (0 if none), read from file names alone."""
     start = f"{prefix}-"
-    highest = 0
-    for folder in folders:
-        for name in listing(folder):
-            if name.startswith(start) and name.endswith(".toml"):
-                number = name[len(start) :].split("-", 1)[0]
-                if number.isdigit():
-                    highest = max(highest, int(number))
-    return highest
+    cut = len(start)
+    # One pass of string methods: this runs on every add, over every name in the folder.
+    numbers = [
+        name[cut:].partition("-")[0]
+        for folder in folders
+        for name in listing(folder)
+        if name.startswith(start) and name.endswith(".toml")
+    ]
+    return max((int(n) for n in numbers if n.isascii() and n.isdigit()), default=0)
 
 
 def find_in_folder(folder: Path, prefix: str, ref: str) -> list[RecordFile]:

@@ -194,3 +194,11 @@ def test_a_file_changed_behind_the_cache_is_read_again(ws: Workspace) -> None:
     assert [d.title for d in Workspace.open(ws.root).all(Decision)] == ["edited by hand"]
     (ws.root / ".ritual" / "cache" / "decisions.json").write_text("{ not json")
     assert [d.title for d in Workspace.open(ws.root).all(Decision)] == ["edited by hand"]
+
+
+def test_stray_file_names_never_break_the_next_id(ws: Workspace) -> None:
+    ws.add(Decision(title="first"))
+    folder = ws.root / "decisions"
+    for stray in ("D-²-abcd.toml", "D-x-abcd.toml", "D-99-abcd.toml.tmp", "B-50-abcd.toml", "notes.txt"):
+        (folder / stray).write_text("", encoding="utf-8")
+    assert ws.add(Decision(title="second")).id == "D-2"
