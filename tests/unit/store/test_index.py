@@ -69,7 +69,7 @@ def test_a_damaged_index_is_rebuilt_from_the_files(ws: Workspace) -> None:
     ws.index(Decision)
     index_file = ws.root / ".ritual" / "cache" / "decisions.index.json"
     assert index_file.exists()
-    for damage in (b"{ not json", b'{"format": 2, "entries": [1, 2]}', b"\x00" * 10):
+    for damage in (b"", b"{ not json", b'{"format": 2, "entries": [1, 2]}', b"\x00" * 10):
         index_file.write_bytes(damage)
         assert [(d.title, d.date) for d in Workspace.open(ws.root).index(Decision)] == [("keep", date(2026, 11, 20))]
 
