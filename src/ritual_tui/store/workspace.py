@@ -55,16 +55,15 @@ PARTIAL = "partial"
 
 
 class _FolderCaches:
-    """The derived caches (whole documents, or the index) of the folders one read goes through,
-    each opened on first use."""
+    """The caches of whole documents of the folders one read goes through, each opened on first use."""
 
-    def __init__(self, workspace: Workspace, kind: str = "", shape: list[str] | None = None) -> None:
-        self.workspace, self.kind, self.shape = workspace, kind, shape
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
         self.opened: dict[Path, FolderCache] = {}
 
     def __getitem__(self, folder: Path) -> FolderCache:
         if folder not in self.opened:
-            self.opened[folder] = FolderCache(self.workspace._cache_path(folder, self.kind), self.shape)
+            self.opened[folder] = FolderCache(self.workspace._cache_path(folder))
         return self.opened[folder]
 
     def save(self, found: list[layout.RecordFile] | None = None) -> None:
