@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Digits, OptionList
 
@@ -32,8 +31,8 @@ async def settle(pilot: Pilot[Any]) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         screen = pilot.app.screen
-        # The app starts on a blank default screen until its own is pushed; modals load nothing.
-        screen_ready = type(screen) is not Screen and getattr(screen, "settled", True)
+        # Modals load nothing.
+        screen_ready = getattr(screen, "settled", True)
         if screen_ready and all(w.is_finished for w in pilot.app.workers) and _tables_measured(pilot.app):
             await pilot.pause()
             if _tables_measured(pilot.app):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Note
 from ritual_tui.domain.decision import Decision
@@ -187,6 +189,17 @@ async def test_ctrl_q_quits_with_exit_code_zero(demo: Workspace) -> None:
     async with app.run_test() as pilot:
         await settle(pilot)
         await pilot.press("ctrl+q")
+    assert app.return_code == 0
+
+
+async def test_ctrl_q_as_the_very_first_key_quits_cleanly(demo: Workspace) -> None:
+    # Before the home screen's first frame its header is still being mounted; a quit then must not
+    # tear it down half-built (Textual fails on that, and the app would exit 1).
+    async def quit_at_once(pilot: Pilot[int]) -> None:
+        await pilot.press("ctrl+q")
+
+    app = RitualApp(demo)
+    await app.run_async(headless=True, auto_pilot=quit_at_once, size=(100, 30))
     assert app.return_code == 0
 
 

@@ -69,6 +69,12 @@ class RitualApp(App[int]):
         title = f"ritual · {self.product}" if self.product else "ritual"
         self.title = f"{title} · {PRESENTER_BADGE}" if self.presenter else title
 
+    async def action_quit(self) -> None:
+        # Quitting before the home screen has drawn its first frame would tear its header down while
+        # it is still being mounted (Textual then fails on it): let that frame happen first.
+        await self.screen.wait_for_refresh()
+        self.exit()
+
     def action_open(self, view: str) -> None:
         """Open a ritual or a view over the home screen."""
         from ritual_tui.tui.screens import open_view
