@@ -3,7 +3,7 @@
     python -m benchmarks.run            # every section; generates the workspaces once (benchmarks/.cache)
     python -m benchmarks.run start      # only some: start, writes, summary, check, backlog, capture
 
-Every figure is a median of at least 5 runs, and every comparison is taken side by side in the same
+Every figure is a median of 15 runs (5 for ``ritual check``), and every comparison is taken side by side in the same
 run (this machine is shared and noisy), interleaving the two things compared.
 """
 
@@ -23,9 +23,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
-RUNS = 5
-#: Commands of a fifth of a second differ by a few milliseconds: more runs keep noise out of the ratio.
-QUICK_RUNS = 15
+#: Processes of a fifth or half a second differ by a few milliseconds on a shared machine: 15 runs
+#: keep its noise out of the ratios (with 5, one ratio swung from 0.93 to 1.18 between two runs).
+RUNS = 15
+#: ``ritual check`` of the large workspace takes seconds: 5 runs.
+SLOW_RUNS = 5
 # Children run as on a user's machine, where Python keeps compiled bytecode (pip compiles a wheel's
 # modules when it installs them): a machine-wide PYTHONDONTWRITEBYTECODE would make every run compile
 # our modules again, but not Textual's, which pip compiled already. The warm-up run writes them.
@@ -297,7 +299,6 @@ def writes(report: Report, large: Path, empty: Path) -> None:
         ritual(empty, "decision", "add", "benchmark"),
         [sys.executable, "-c", "pass"],
         [sys.executable, "-c", BARE_CHILD, "{launch}"],
-        runs=QUICK_RUNS,
     )
     report.ratio(
         "`ritual decision add`, large", "empty workspace", median(add_large, 0), median(add_empty, 0), 1.15, digits=3
@@ -313,9 +314,7 @@ def writes(report: Report, large: Path, empty: Path) -> None:
 
 def summary(report: Report, large: Path) -> None:
     """The summary of one sprint against a single write, both on the large workspace."""
-    summary_large, add_large = side_by_side(
-        ritual(large, "summary", "--stdout"), ritual(large, "decision", "add", "x"), runs=QUICK_RUNS
-    )
+    summary_large, add_large = side_by_side(ritual(large, "summary", "--stdout"), ritual(large, "decision", "add", "x"))
     report.ratio(
         "`ritual summary` of one sprint, large",
         "`ritual decision add`, large",
@@ -327,7 +326,7 @@ def summary(report: Report, large: Path) -> None:
 
 def check(report: Report, large: Path, small: Path) -> None:
     """``ritual check`` parses every file: how it grows from small to large."""
-    check_large, check_small = side_by_side(ritual(large, "check"), ritual(small, "check"))
+    check_large, check_small = side_by_side(ritual(large, "check"), ritual(small, "check"), runs=SLOW_RUNS)
     report.add(
         "`ritual check`",
         "small workspace (108 files)",
@@ -385,7 +384,7 @@ def main() -> None:
     machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     text = (
         f"# Benchmark results\n\nMachine: {machine}. Date: {date.today()}. Medians of {RUNS} runs "
-        f"({QUICK_RUNS} for `decision add` and `summary`), each comparison interleaved in the same run."
+        f"({SLOW_RUNS} for `ritual check`), each comparison interleaved in the same run."
         "\n\nReproduce: `python -m benchmarks.run`.\n\n" + "\n".join(table) + "\n"
     )
     if set(chosen) == set(SECTIONS):

@@ -10,14 +10,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 #: Environment variable that overrides the default workspace folder.
 WORKSPACE_ENV = "RITUAL_WORKSPACE"
 
 
 def default_workspace() -> Path:
     """The workspace used when neither the flag nor the environment names one."""
+    import platformdirs  # ~13 ms of imports, paid only when no workspace is named
+
     return Path(platformdirs.user_data_dir("ritual-tui", appauthor=False)) / "workspace"
 
 
