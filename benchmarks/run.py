@@ -3,8 +3,8 @@
     python -m benchmarks.run            # every section; generates the workspaces once (benchmarks/.cache)
     python -m benchmarks.run start      # only some: start, writes, summary, check, backlog, capture
 
-Every figure is a median of 15 runs (5 for ``ritual check``), and every comparison is taken side by side in the same
-run (this machine is shared and noisy), interleaving the two things compared.
+Every figure is a median of 15 runs (5 for ``ritual check``), and every comparison is taken side by
+side in the same run (this machine is shared and noisy), interleaving the two things compared.
 """
 
 from __future__ import annotations
