@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import ClassVar
 
 from textual.app import App
@@ -45,6 +46,8 @@ class RitualApp(App[int]):
         self.workspace = workspace
         self.start = start
         self.product = ""
+        #: Set when the home screen has drawn its first frame (see action_quit).
+        self.first_frame = asyncio.Event()
         self._show_title()
         self.register_theme(PRESENTER_THEME)
 
@@ -71,8 +74,8 @@ class RitualApp(App[int]):
 
     async def action_quit(self) -> None:
         # Quitting before the home screen has drawn its first frame would tear its header down while
-        # it is still being mounted (Textual then fails on it): let that frame happen first.
-        await self.screen.wait_for_refresh()
+        # it is still being mounted (Textual then fails on it): wait for that frame, milliseconds.
+        await self.first_frame.wait()
         self.exit()
 
     def action_open(self, view: str) -> None:

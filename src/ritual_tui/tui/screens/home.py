@@ -61,6 +61,7 @@ class HomeScreen(RitualScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self.ritual_app.first_frame.set)
         self.query_one("#sprint-panel").border_title = "Sprint"
         self.query_one("#pm-panel").border_title = "Waiting for the PM"
         self.query_one("#decisions-panel").border_title = "Recent decisions"
