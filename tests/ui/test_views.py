@@ -160,6 +160,7 @@ async def test_presenter_mode_hides_private_notes_everywhere(demo: Workspace) ->
         await pilot.press("enter")
         await pilot.pause()
         assert "Private notes (private): SECRET-ITEM-NOTE" in screen_text(app)
+        assert app.theme == "textual-dark" and PRESENTER_BADGE not in app.title  # back to everyday
     assert [n.text for n in demo.all(Note) if n.text == "SECRET-DAILY-NOTE"]
 
 

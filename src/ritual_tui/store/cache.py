@@ -5,8 +5,8 @@ to the file's identity (inode, size, modification and change times). An atomic w
 new inode, and an edit in place changes the times, so a cached document is used only for the exact
 file it was parsed from. Beside it, ``<folder>.index.json`` keeps only each record's ``INDEXED``
 fields, small enough to read in full when a report counts thousands of records or chooses the few it
-will read whole. Neither is ever the truth: it is safe to delete, it is rebuilt when
-missing, unreadable or written by another version, and it is never used by ``ritual check``.
+will read whole. Neither is ever the truth: each is safe to delete, is rebuilt when missing,
+unreadable or written by another version, and is never used by ``ritual check``.
 """
 
 from __future__ import annotations

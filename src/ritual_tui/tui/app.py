@@ -14,7 +14,7 @@ from textual.worker import Worker, WorkerState
 from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.commands import RitualCommands
 from ritual_tui.tui.text import plain
-from ritual_tui.tui.theme import EVERYDAY_THEME, PRESENTER_THEME
+from ritual_tui.tui.theme import PRESENTER_THEME
 
 #: Shown in the header while presenter mode is on, so the PO knows the screen is safe to share.
 PRESENTER_BADGE = "PRESENTER · private notes hidden"
@@ -50,6 +50,8 @@ class RitualApp(App[int]):
         self.first_frame = asyncio.Event()
         self._show_title()
         self.register_theme(PRESENTER_THEME)
+        #: The theme presenter mode returns to: Textual's default, or the one TEXTUAL_THEME names.
+        self.everyday_theme = self.theme
 
     def get_default_screen(self) -> Screen[None]:
         # Home is the first screen itself, rather than pushed over an empty one: one screen to lay
@@ -88,7 +90,7 @@ class RitualApp(App[int]):
         self.presenter = not self.presenter
 
     def watch_presenter(self, presenter: bool) -> None:
-        self.theme = PRESENTER_THEME.name if presenter else EVERYDAY_THEME
+        self.theme = PRESENTER_THEME.name if presenter else self.everyday_theme
         self._show_title()
         from ritual_tui.tui.screens.base import RitualScreen
 

@@ -17,5 +17,3 @@ PRESENTER_THEME = Theme(
     boost="#262626",
     dark=True,
 )
-#: The everyday theme.
-EVERYDAY_THEME = "textual-dark"
