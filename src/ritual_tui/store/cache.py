@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -87,3 +88,28 @@ class FolderCache:
         except StorageError:
             return
         self.changed = False
+
+
+class FolderCaches:
+    """The caches of whole documents of the folders one read goes through, each opened on first use."""
+
+    def __init__(self, path_of: Callable[[Path], Path]) -> None:
+        self.path_of = path_of
+        self.opened: dict[Path, FolderCache] = {}
+
+    def __getitem__(self, folder: Path) -> FolderCache:
+        if folder not in self.opened:
+            self.opened[folder] = FolderCache(self.path_of(folder))
+        return self.opened[folder]
+
+    def save(self, found: Iterable[tuple[Path, str]] | None = None) -> None:
+        """Write the caches that changed; after whole folders were read (``found``: the folder and
+        name of every file there), files no longer there are forgotten."""
+        if found is not None:
+            names: dict[Path, set[str]] = {}
+            for folder, name in found:
+                names.setdefault(folder, set()).add(name)
+            for folder, cache in self.opened.items():
+                cache.forget_missing(names.get(folder, set()))
+        for cache in self.opened.values():
+            cache.save()

@@ -186,3 +186,12 @@ def leftover_temp_files(folder: Path) -> list[Path]:
         return [p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(TEMP_SUFFIX)]
     except OSError:
         return []
+
+
+def line_of_key(text: str, message: str) -> int | None:
+    """The line where the key named in a validation message is set, when it can be found."""
+    key = message.split("'")[1].split(".")[0].split("[")[0] if "'" in message else ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if key and line.lstrip().startswith((f"{key} ", f"{key}=", f"[{key}]", f"[[{key}]]")):
+            return number
+    return None

@@ -6,7 +6,6 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,22 +21,24 @@ from ritual_tui.domain.errors import (
     ValidationError,
     WorkspaceMissingError,
 )
-from ritual_tui.domain.fields import Record, from_doc, from_trusted_doc, partial_reader, to_doc
+from ritual_tui.domain.fields import Record, from_doc, from_trusted_doc, to_doc
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.settings import Settings
 from ritual_tui.paths import default_settings_file
 from ritual_tui.store import layout
-from ritual_tui.store.cache import FolderCache
+from ritual_tui.store.cache import FolderCache, FolderCaches
 from ritual_tui.store.files import (
     TRAILER,
     ensure_folder,
     has_trailer,
+    line_of_key,
     parse_document,
     read_bytes,
     read_with_identity,
     render,
     write_atomic,
 )
+from ritual_tui.store.index import PARTIAL, read_index
 from ritual_tui.store.lock import WorkspaceLock
 from ritual_tui.store.schema import CURRENT, migrate, version_of
 
@@ -48,44 +49,6 @@ _GITIGNORE = "# Local state of ritual-tui: the lock, migration backups and cache
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-#: The digest of a record read from the index: only some fields are filled in, so it is never saved.
-PARTIAL = "partial"
-
-
-class _FolderCaches:
-    """The caches of whole documents of the folders one read goes through, each opened on first use."""
-
-    def __init__(self, workspace: Workspace) -> None:
-        self.workspace = workspace
-        self.opened: dict[Path, FolderCache] = {}
-
-    def __getitem__(self, folder: Path) -> FolderCache:
-        if folder not in self.opened:
-            self.opened[folder] = FolderCache(self.workspace._cache_path(folder))
-        return self.opened[folder]
-
-    def save(self, found: list[layout.RecordFile] | None = None) -> None:
-        """Write the caches that changed; after whole folders were read (``found``), files no longer
-        there are forgotten."""
-        if found is not None:
-            names: dict[Path, set[str]] = {}
-            for file in found:
-                names.setdefault(file.folder, set()).add(file.name)
-            for folder, cache in self.opened.items():
-                cache.forget_missing(names.get(folder, set()))
-        for cache in self.opened.values():
-            cache.save()
-
-
-def _line_of_key(text: str, message: str) -> int | None:
-    """The line where the key named in a validation message is set, when it can be found."""
-    key = message.split("'")[1].split(".")[0].split("[")[0] if "'" in message else ""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if key and line.lstrip().startswith((f"{key} ", f"{key}=", f"[{key}]", f"[[{key}]]")):
-            return number
-    return None
 
 
 class Workspace:
@@ -167,7 +130,7 @@ class Workspace:
         doc, text = parse_document(path, data)
         version = version_of(doc)
         if version is None:
-            raise DamagedFileError(path, "its 'schema' should be a whole number", _line_of_key(text, "'schema'"))
+            raise DamagedFileError(path, "its 'schema' should be a whole number", line_of_key(text, "'schema'"))
         if version >= 1 and not has_trailer(text):
             raise DamagedFileError(
                 path, f"is cut short: its last line should be {TRAILER.strip()!r} (was a write interrupted?)"
@@ -203,12 +166,12 @@ class Workspace:
         try:
             record = from_doc(record_type, doc)
         except ValidationError as error:
-            raise DamagedFileError(path, str(error), _line_of_key(text, str(error))) from None
+            raise DamagedFileError(path, str(error), line_of_key(text, str(error))) from None
         if record.id != record_file.id:
             raise DamagedFileError(
                 path,
                 f"its id {record.id!r} does not match its file name ({record_file.id})",
-                _line_of_key(text, "'id'"),
+                line_of_key(text, "'id'"),
             )
         record.stored_as = path
         record.stored_digest = _digest(data)
@@ -269,10 +232,10 @@ class Workspace:
             ]
             whole = iter(self._read_whole(record_type, partial, among=len(indexed)))
             return [next(whole) if record.stored_digest == PARTIAL else record for record, _, _ in chosen]
-        documents = _FolderCaches(self)
+        documents = FolderCaches(self._cache_path)
         found = self.files(record_type, folders)
         records = [self._load(record_type, file, documents[file.folder]) for file in found]
-        documents.save(found)
+        documents.save((file.folder, file.name) for file in found)
         return records
 
     def index(self, record_type: type[R], folders: Iterable[Path] | None = None) -> list[R]:
@@ -285,41 +248,12 @@ class Workspace:
         return [record for record, _, _ in self._indexed(record_type, folders)]
 
     def _indexed(self, record_type: type[R], folders: Iterable[Path] | None) -> list[tuple[R, Path, str]]:
-        """Every record of a type from the index, with its folder and file name, by number. Files the
-        index does not know (new, or changed since) are read whole, and the index learns them."""
-        shape = ["id", *record_type.INDEXED]
-        partial = partial_reader(record_type, shape)
-        found: list[tuple[int, str, R, Path]] = []
-        # The hot loop of every report over three years of history: one stat and one dict lookup
-        # per file; names are parsed only for files the index does not know.
-        for folder in self._folders(record_type, folders):
-            index = FolderCache(self._cache_path(folder, "index"), shape)
-            names = layout.listing(folder)
-            unknown: list[tuple[layout.RecordFile, os.stat_result]] = []
-            for name in names:
-                if name not in index.entries and not layout.is_record_file(name, record_type.PREFIX):
-                    continue
-                try:
-                    status = os.stat(f"{folder}/{name}")  # a text path: twice as fast as a Path
-                except OSError:
-                    continue  # removed since the folder was listed
-                hit = index.lookup(name, status)
-                if hit is None:
-                    unknown.append((layout.record_file(folder, name, record_type.PREFIX), status))
-                    continue
-                record = partial(hit[0])
-                record.stored_as, record.stored_digest = None, PARTIAL  # never saved, so no path
-                found.append((layout.id_number(record.id), name, record, folder))
-            whole = self._read_whole(record_type, [file for file, _ in unknown], among=len(names))
-            for (file, status), record in zip(unknown, whole, strict=True):
-                # Identity taken before the read: if the file changed in between, the next lookup
-                # misses and reads it again, so the index never outlives its file.
-                index.store(file.name, status, {name: getattr(record, name) for name in shape}, "")
-                found.append((file.number, file.name, record, folder))
-            index.forget_missing(set(names))
-            index.save()
-        found.sort(key=itemgetter(0, 1))
-        return [(record, folder, name) for _, name, record, folder in found]
+        return read_index(
+            record_type,
+            self._folders(record_type, folders),
+            lambda folder: self._cache_path(folder, "index"),
+            lambda files, among: self._read_whole(record_type, files, among),
+        )
 
     def _read_whole(self, record_type: type[R], files: list[layout.RecordFile], among: int) -> list[R]:
         """These files' records, read whole: through their folders' caches of whole documents when
@@ -328,7 +262,7 @@ class Workspace:
         # for a few records out of thousands, their own files are cheaper to read.
         if len(files) * 40 < among:
             return [self._load(record_type, file) for file in files]
-        documents = _FolderCaches(self)
+        documents = FolderCaches(self._cache_path)
         records = [self._load(record_type, file, documents[file.folder]) for file in files]
         documents.save()
         return records
