@@ -78,7 +78,7 @@ def todays_sessions(ws: Workspace, today: date) -> list[RitualSession]:
 
 def open_blockers(ws: Workspace) -> list[Blocker]:
     """Blockers still open, oldest first."""
-    return [b for b in ws.all(Blocker) if b.status == "open"]
+    return ws.all(Blocker, where=lambda b: b.status == "open")
 
 
 _BY_PREFIX = {record_type.PREFIX: record_type for record_type in CAPTURE_KINDS.values()}

@@ -29,7 +29,8 @@ TRIAGE = {
 
 def load_escalations(ws: Workspace, show_all: bool) -> list[Escalation]:
     """Open ones by severity then age; with ``show_all``, the closed ones after them."""
-    everything = ws.all(Escalation)
+    # The open view reads whole only the open ones; the closed ones pile up over the years.
+    everything = ws.all(Escalation, where=None if show_all else lambda e: e.status in STILL_OPEN)
     ordered = [e for e in by_urgency(everything, ws.settings) if e.status in STILL_OPEN]
     if show_all:
         ordered += sorted((e for e in everything if e.status not in STILL_OPEN), key=lambda e: e.id)
@@ -73,7 +74,7 @@ class EscalationsScreen(RitualScreen):
 
     def show(self, escalations: list[Escalation]) -> None:
         table = self.query_one(FitTable)
-        selected = self.query_one(FitTable).selected_key
+        selected = table.selected_key
         table.clear()
         today = clock.today()
         self.rows = {e.id: e for e in escalations}
