@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ritual_tui.domain.errors import DamagedFileError, RitualError
+from ritual_tui.domain.escalation import Escalation
+from ritual_tui.domain.fields import Record
+from ritual_tui.domain.settings import Settings
 from ritual_tui.store import layout
 from ritual_tui.store.files import leftover_temp_files
 from ritual_tui.store.workspace import Workspace
@@ -49,6 +52,20 @@ def _remove_leftovers(ws: Workspace, folder: Path, report: CheckReport) -> None:
             report.repaired.append(f"removed {temp}, left by an interrupted write")
 
 
+def outside_settings(record: Record, settings: Settings) -> list[str]:
+    """Values a record takes from the settings' vocabularies that the settings no longer list."""
+    if not isinstance(record, Escalation):
+        return []
+    return [
+        f"{what} {value!r} of {record.id} is not in workspace.toml's {key}"
+        for what, value, key, allowed in (
+            ("category", record.category, "escalation_categories", settings.escalation_categories),
+            ("severity", record.severity, "escalation_severities", settings.escalation_severities),
+        )
+        if value not in allowed
+    ]
+
+
 def check_workspace(ws: Workspace, fix: bool = False) -> CheckReport:
     """Read every file of the workspace and remove temp files left by killed writes; with ``fix``,
     also renumber records whose ids clash after a merge."""
@@ -56,8 +73,11 @@ def check_workspace(ws: Workspace, fix: bool = False) -> CheckReport:
     report.problems += _access_problems(ws.root)
     _remove_leftovers(ws, ws.root, report)
     try:
-        report.files_read += 1 if ws.settings else 0
+        settings: Settings | None = ws.settings
+        report.files_read += 1
+        report.problems += [f"{ws.root / layout.SETTINGS_FILE}: {p}" for p in ws.settings.vocabulary_problems()]
     except RitualError as error:
+        settings = None
         report.problems.append(str(error))
     for record_type in layout.RECORD_TYPES:
         by_id: dict[str, list] = defaultdict(list)
@@ -74,7 +94,10 @@ def check_workspace(ws: Workspace, fix: bool = False) -> CheckReport:
         for record_file in record_files:
             report.files_read += 1
             try:
-                by_id[record_file.id].append(ws.read(record_type, record_file))
+                record = ws.read(record_type, record_file)
+                by_id[record_file.id].append(record)
+                if settings is not None:
+                    report.problems += [f"{record_file.path}: {p}" for p in outside_settings(record, settings)]
             except DamagedFileError as error:
                 report.problems.append(str(error))
             except RitualError as error:
