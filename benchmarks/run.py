@@ -225,15 +225,16 @@ def in_process_backlog_filter(ws: Path) -> list[float]:
 def in_process_capture(ws: Path) -> list[float]:
     """Seconds from Enter to the capture on disk (the store call the daily makes on Enter)."""
     os.environ.update(ENV)
-    from ritual_tui.store import rituals
+    from ritual_tui.services.capture import Capture, capture
+    from ritual_tui.services.daily import open_daily
     from ritual_tui.store.workspace import Workspace
 
     workspace_ = Workspace.open(ws)
-    context = rituals.open_daily(workspace_)
+    context = open_daily(workspace_)
     timings = []
     for n in range(25):
         started = time.perf_counter()
-        record = rituals.capture(workspace_, context.session.id, "topic", f"benchmark topic {n}", "Ada")
+        record = capture(workspace_, context.session.id, Capture("topic", f"benchmark topic {n}", by="Ada"))
         assert record.stored_as is not None and record.stored_as.exists()
         timings.append(time.perf_counter() - started)
     return timings
