@@ -232,3 +232,15 @@ async def test_summary_and_brief_views_copy_and_write_the_markdown(demo: Workspa
         "sprint-5-summary.md",
     ]
     assert sorted(p.suffix for p in (demo.root / "briefs").iterdir()) == [".html", ".json", ".md"]
+
+
+async def test_what_the_store_notices_reaches_the_screen(demo: Workspace) -> None:
+    path = demo.files(Decision)[0].path
+    path.write_text(path.read_text(encoding="utf-8").replace("schema = 1", "schema = 9"), encoding="utf-8")
+    app = RitualApp(Workspace.open(demo.root))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        notes = [str(n.message) for n in app._notifications]
+        assert any("written by a newer ritual-tui (schema 9); it is shown but never rewritten" in n for n in notes)
