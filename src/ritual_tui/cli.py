@@ -58,18 +58,20 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     parser.add_argument("--workspace", metavar="DIR", help="the workspace folder")
     parser.add_argument("--presenter", action="store_true", help="open the TUI in presenter mode")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    chosen = _command_in(argv)
+    if chosen in COMMANDS:
+        # Only the command named is built: a parser costs about a millisecond, and a quick capture
+        # from the shell should cost little more than Python's own start.
+        import_module(f"ritual_tui.commands.{COMMANDS[chosen][0]}").register(commands)
+        return parser
     for ritual in RITUALS:
         tui = commands.add_parser(ritual.command, help=f"open the TUI on the {ritual.title.lower()}")
         tui.set_defaults(tui_screen=ritual.name)
     demo = commands.add_parser("demo", help="open the TUI on a fresh copy of the demo workspace")
     demo.add_argument("--copy-to", type=Path, metavar="DIR", help="only copy the demo into DIR (a new folder)")
     demo.set_defaults(demo=True, needs_workspace=False)
-    chosen = _command_in(argv)
-    if chosen in COMMANDS:
-        import_module(f"ritual_tui.commands.{COMMANDS[chosen][0]}").register(commands)
     for name, (_, help_text) in COMMANDS.items():
-        if name not in commands.choices:
-            commands.add_parser(name, help=help_text)
+        commands.add_parser(name, help=help_text)
     return parser
 
 
