@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from ritual_tui.domain.fields import Record
@@ -46,6 +45,7 @@ def __getattr__(name: str) -> object:
     from ritual_tui.domain.sprint import Sprint
 
     return (BacklogItem, Sprint, RitualSession, Decision, Escalation, Blocker, Topic, Note)
+
 
 _FILE_NAME = re.compile(r"^(?P<id>(?P<prefix>[A-Z]+)-(?P<number>[0-9]{1,9}))-(?P<nonce>[a-z0-9]{4})\.toml$")
 _MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}$")
