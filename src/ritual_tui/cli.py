@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ritual_tui import __version__
-from ritual_tui.commands import backlog, decisions, escalations, reports, sprints, workspace
+from ritual_tui.commands import backlog, decisions, escalations, reports, sprints, tracker, workspace
 from ritual_tui.domain.errors import RitualError
 from ritual_tui.domain.text import visible
 from ritual_tui.paths import workspace_path
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     decisions.register(commands)
     escalations.register(commands)
     reports.register(commands)
+    tracker.register(commands)
     return parser
 
 

@@ -1,4 +1,5 @@
-"""Data flows one way: domain ← store ← reports ← commands/tui. A test proves no layer reaches up."""
+"""Data flows one way: domain ← tracker, store ← services, reports ← commands/tui. A test proves no layer
+reaches up."""
 
 from __future__ import annotations
 
@@ -15,6 +16,16 @@ FORBIDDEN = {
     "ritual_tui.domain": ("ritual_tui.store", "ritual_tui.reports", "ritual_tui.tui", "ritual_tui.commands", "textual"),
     "ritual_tui.store": ("ritual_tui.reports", "ritual_tui.tui", "ritual_tui.commands", "textual"),
     "ritual_tui.reports": ("ritual_tui.tui", "ritual_tui.commands", "textual"),
+    "ritual_tui.services": ("ritual_tui.tui", "ritual_tui.commands", "textual"),
+    # Reading an export and writing one back is pure: no files of the workspace, no store.
+    "ritual_tui.tracker": (
+        "ritual_tui.store",
+        "ritual_tui.services",
+        "ritual_tui.reports",
+        "ritual_tui.tui",
+        "ritual_tui.commands",
+        "textual",
+    ),
     "ritual_tui.commands": ("ritual_tui.tui", "textual"),
 }
 
