@@ -110,24 +110,22 @@ def plan_import(ws: Workspace, export: TrackerExport, prefer: str | None) -> Imp
 
 
 def _write(ws: Workspace, plan: ImportPlan) -> None:
-    """Write the items that change, in the file's order; on a refused write, say what was written."""
-    written: list[PlannedItem] = []
+    """Write the items that changed, then the new ones in the file's order; on a refused write, say
+    what was written."""
+    updated: list[PlannedItem] = []
+    added = plan.having("add")
     try:
-        for planned in plan.items:
-            if planned.action == "add":
-                wanted = planned.item.id
-                ws.add(planned.item)
-                if planned.item.id != wanted:  # only a file added behind the lock's back can do this
-                    raise StorageError(f"{planned.item.id} was written where {wanted} was expected")
-            elif planned.action == "update":
-                ws.save(planned.item)
-            else:
-                continue
-            written.append(planned)
+        for planned in plan.having("update"):
+            ws.save(planned.item)
+            updated.append(planned)
+        # The ids were chosen before (a child may name its parent first): no one else can have
+        # taken one since, as the lock has been held throughout.
+        ws.add_all([planned.item for planned in added])
     except RitualError as error:
+        written = updated + [planned for planned in added if planned.item.stored_digest]
         raise StorageError(
-            f"The import stopped after writing {len(written)} of "
-            f"{len(plan.having('add')) + len(plan.having('update'))} items ({_ids(written) or 'none'}): {error} "
+            f"The import stopped after writing {len(written)} of {len(added) + len(plan.having('update'))} items "
+            f"({_ids(written) or 'none'}): {error} "
             "Run the same import again once this is fixed: it writes only what is still missing."
         ) from None
 
