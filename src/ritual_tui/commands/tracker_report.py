@@ -48,9 +48,9 @@ def print_plan(plan: ImportPlan, dry_run: bool) -> None:
     settled = [(p, c) for p in plan.items for c in p.merge.conflicts if c.settled_for]
     kept = [p for p in plan.items if p.merge.kept]
     sections: list[tuple[str, list[str]]] = [
-        ("Added ({n}):", [_line(p, f"'{visible(p.item.title)}'") for p in added]),
+        (("To add" if dry_run else "Added") + " ({n}):", [_line(p, f"'{visible(p.item.title)}'") for p in added]),
         (
-            f"Updated from {tracker} ({{n}}):",
+            f"{'To update' if dry_run else 'Updated'} from {tracker} ({{n}}):",
             [
                 _line(
                     p,
@@ -61,7 +61,10 @@ def print_plan(plan: ImportPlan, dry_run: bool) -> None:
             ],
         ),
         ("Changed here since the last import, kept ({n}):", [_line(p, ", ".join(p.merge.kept)) for p in kept]),
-        ("Conflicts settled ({n}):", [_line(p, _conflict(c, tracker)) for p, c in settled]),
+        (
+            ("Conflicts to settle" if dry_run else "Conflicts settled") + " ({n}):",
+            [_line(p, _conflict(c, tracker)) for p, c in settled],
+        ),
         (
             "Conflicts left as they are ({n}); settle them with --prefer tracker or --prefer local:",
             [_line(p, _conflict(c, tracker)) for p, c in open_conflicts],

@@ -93,12 +93,9 @@ def plan_import(ws: Workspace, export: TrackerExport, prefer: str | None) -> Imp
         if before is None or before.name != export.tracker:
             before = TrackerCopy(name=export.tracker)
         merge, kept = merge_item(item, incoming, before, prefer, issue.resolved or now.date())
-        status_open = any(c.field == "status" and not c.settled_for for c in merge.conflicts)
-        kept.tracker_status = before.tracker_status if status_open else issue.tracker_status
-        kept.labels, kept.points_label = list(issue.labels), issue.points_label
-        kept.url, kept.issue_id = issue.url or before.url, issue.issue_id or before.issue_id
-        kept.imported = before.imported if to_doc(kept) == to_doc(before) else now
-        item.tracker = kept
+        item.tracker = _tracker_copy(kept, before, issue, merge)
+        if to_doc(item.tracker) != to_doc(before):
+            item.tracker.imported = now
         action = "add" if existing is None else ("unchanged" if to_doc(item) == to_doc(existing) else "update")
         if action == "update":
             item.updated = now
@@ -107,6 +104,16 @@ def plan_import(ws: Workspace, export: TrackerExport, prefer: str | None) -> Imp
             plan.notes.append(f"{issue.key}: {points} points is not on the estimation scale; kept as it is.")
         plan.items.append(PlannedItem(issue, item, action, merge))
     return plan
+
+
+def _tracker_copy(kept: TrackerCopy, before: TrackerCopy, issue: TrackerIssue, merge: Merge) -> TrackerCopy:
+    """The merge's copy completed with what only the tracker has (its status word, labels, address)."""
+    status_open = any(c.field == "status" and not c.settled_for for c in merge.conflicts)
+    # While a status conflict is open, the copy keeps the old status: and the word that went with it.
+    kept.tracker_status = before.tracker_status if status_open else issue.tracker_status
+    kept.labels, kept.points_label = list(issue.labels), issue.points_label
+    kept.url, kept.issue_id = issue.url or before.url, issue.issue_id or before.issue_id
+    return kept
 
 
 def _write(ws: Workspace, plan: ImportPlan) -> None:

@@ -16,7 +16,7 @@ from ritual_tui.domain.fields import to_doc
 from ritual_tui.store import workspace as workspace_module
 from ritual_tui.store.workspace import Workspace
 from tests.conftest import Result
-from tests.unit.tracker.exports import GH_ISSUES, JIRA_CLOUD, edited_export, tree
+from tests.unit.tracker.exports import GH_ISSUES, JIRA_CLOUD, edited_export, records, tree
 
 Cli = Callable[..., Result]
 
@@ -38,6 +38,13 @@ Notes:
 
 def test_an_import_adds_the_trackers_items_in_its_order_after_the_backlog(cli: Cli, ws: Workspace) -> None:
     cli("backlog", "add", "Already here")
+    before = records(ws.root)
+    dry = cli("import", "jira", str(JIRA_CLOUD), "--dry-run")
+    assert dry.out == f"Jira: {JIRA_CLOUD}\n" + ADDED.replace("Added (7)", "To add (7)").replace(
+        "7 added, 0 updated, 0 unchanged.",
+        "Would be: 7 added, 0 updated, 0 unchanged. Nothing was written (--dry-run).",
+    )
+    assert records(ws.root) == before
     result = cli("import", "jira", str(JIRA_CLOUD))
     assert (result.code, result.err) == (0, "")
     assert result.out == f"Jira: {JIRA_CLOUD}\n{ADDED}"
@@ -70,11 +77,11 @@ def test_an_import_adds_the_trackers_items_in_its_order_after_the_backlog(cli: C
 
 def test_re_importing_the_same_file_writes_no_file(cli: Cli, ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
     cli("import", "jira", str(JIRA_CLOUD))
-    records = {name: state for name, state in tree(ws.root).items() if not name.startswith(".ritual")}
+    written = records(ws.root)
     monkeypatch.setenv("RITUAL_NOW", "2026-12-01T10:00:00+01:00")
     again = cli("import", "jira", str(JIRA_CLOUD))
     assert again.out.endswith("0 added, 0 updated, 7 unchanged.\n")
-    assert {name: state for name, state in tree(ws.root).items() if not name.startswith(".ritual")} == records
+    assert records(ws.root) == written
     everything = tree(ws.root)  # the read cache learnt the new files above; now nothing at all changes
     assert cli("import", "jira", str(JIRA_CLOUD)).code == 0
     assert tree(ws.root) == everything
@@ -111,7 +118,9 @@ Conflicts left as they are (1); settle them with --prefer tracker or --prefer lo
   B-2     SHOP-12      estimate: here 8, in Jira 13, at the last import 5
 """
     # 7 issues: B-3, B-5, B-7 updated; B-1, B-2 (its conflict), B-4 (ours kept), B-6 unchanged.
-    assert dry.out == expected + "Would be: 0 added, 3 updated, 4 unchanged; 1 conflict left as they are. " + (
+    assert dry.out == expected.replace(
+        "Updated from", "To update from"
+    ) + "Would be: 0 added, 3 updated, 4 unchanged; 1 conflict left as they are. " + (
         "Nothing was written (--dry-run).\n"
     )
     assert tree(ws.root) == unchanged

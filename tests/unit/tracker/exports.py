@@ -44,6 +44,11 @@ def tree(root: Path) -> dict[str, tuple[bytes, int, int]]:
     return found
 
 
+def records(root: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Like :func:`tree`, without ``.ritual/`` (the derived read cache may learn files any time)."""
+    return {name: state for name, state in tree(root).items() if not name.startswith(".ritual")}
+
+
 def edited_export(tmp_path: Path, change: Callable[[dict[str, list[str]]], None]) -> Path:
     """The Jira fixture with some rows changed, as a later export of the same project would be."""
     rows = list(csv.reader(io.StringIO(JIRA_CLOUD.read_text(encoding="utf-8"), newline="")))
