@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import tomli_w
 
 from ritual_tui.domain.text import visible
 from tests.conftest import FROZEN_NOW, run_ritual
@@ -70,6 +71,27 @@ def test_hostile_text_from_jira_round_trips_exactly(workspace: Path, tmp_path: P
     assert row_back[:4] == ["SHOP-1", EVERY, "", "3"]
 
 
+def test_a_hostile_status_is_shown_as_text_and_written_back_as_jira_had_it(workspace: Path, tmp_path: Path) -> None:
+    status = HOSTILE[2] + HOSTILE[7]  # escape sequences and a bidi override
+    export = tmp_path / "status.csv"
+    export.write_bytes(csv_bytes([["Pay", "SHOP-1", status]], ["Summary", "Issue key", "Status"]))
+    refused = run_ritual("--workspace", str(workspace), "import", "jira", str(export))
+    assert refused.returncode == 1 and f"status '{visible(status)}' (row 2 (line 2))" in refused.stderr
+    assert "\x1b" not in refused.stderr
+    settings = workspace / "workspace.toml"
+    mapped = tomli_w.dumps({status: "in-progress"})
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("[tracker_statuses]\n", f"[tracker_statuses]\n{mapped}"),
+        encoding="utf-8",
+    )
+    ritual(workspace, "import", "jira", str(export))
+    ritual(workspace, "backlog", "edit", "B-1", "--estimate", "2")
+    out = tmp_path / "back.csv"
+    ritual(workspace, "backlog", "export", "--jira", str(out))
+    _, row = csv.reader(io.StringIO(out.read_bytes().decode("utf-8"), newline=""))
+    assert row[:4] == ["SHOP-1", "Pay", status, "2"]
+
+
 def test_a_gh_script_hands_gh_every_title_exactly_and_runs_none(workspace: Path, tmp_path: Path) -> None:
     titles = [
         "$(touch pwned)",
@@ -86,6 +108,10 @@ def test_a_gh_script_hands_gh_every_title_exactly_and_runs_none(workspace: Path,
         for n, title in enumerate(titles, start=1)
     ]  # fmt: skip
     ritual(workspace, "import", "github", "-", input=json.dumps(issues))
+    backlog = json.loads(ritual(workspace, "export", "--json").stdout)["backlog"]
+    assert [(i["title"], i["description"], i["tags"]) for i in backlog] == [
+        (title, EVERY, [*labels, HOSTILE[1]]) for title in titles
+    ]
     script = tmp_path / "changes.sh"
     ritual(workspace, "backlog", "export", "--github", str(script), "--all")
     text = script.read_text(encoding="utf-8")
@@ -118,6 +144,7 @@ pytestmark_tmux = pytest.mark.skipif(
 def test_a_new_user_imports_sees_refines_and_writes_back(workspace: Path, tmp_path: Path) -> None:
     added = ritual(workspace, "import", "jira", str(JIRA_CLOUD))
     assert added.stdout.endswith("7 added, 0 updated, 0 unchanged.\n")
+    assert ritual(workspace, "check").stdout == "8 files read: whole\n"
     listed = ritual(workspace, "backlog", "list").stdout.splitlines()
     assert listed[2].split() == ["B-2", "story", "in-progress", "5", "Pay", "by", "card"]
 
@@ -138,7 +165,7 @@ def test_a_new_user_imports_sees_refines_and_writes_back(workspace: Path, tmp_pa
     ritual(workspace, "backlog", "edit", "B-7", "--estimate", "5")  # the refinement estimate (was 4)
     out = tmp_path / "for-jira.csv"
     assert ritual(workspace, "backlog", "export", "--jira", str(out)).stdout == (
-        f"Wrote 1 item(s) changed since their import to {out}\n"
+        f"Wrote 1 item changed since their import to {out}\n"
     )
     assert out.read_text(encoding="utf-8") == (
         "Issue key,Summary,Status,Story Points,Labels\nSHOP-17,Refunds from the order page,Backlog,5,payments\n"

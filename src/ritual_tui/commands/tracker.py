@@ -73,6 +73,7 @@ def import_file(ws: Workspace, args: argparse.Namespace) -> int:
 
 def export_changes(ws: Workspace, args: argparse.Namespace) -> int:
     """Write the changes made since each item's import, for the tracker to take back."""
+    from ritual_tui.domain.rules import plural
     from ritual_tui.domain.text import visible
     from ritual_tui.services.tracker_export import write_back
     from ritual_tui.store.files import write_atomic
@@ -85,7 +86,7 @@ def export_changes(ws: Workspace, args: argparse.Namespace) -> int:
     result = write_back(ws, tracker, args.json, args.all)
     for note in result.notes:
         print(f"note: {visible(note)}", file=sys.stderr)
-    counted = f"{len(result.items)} item(s) {'imported' if args.all else 'changed since their import'}"
+    counted = f"{plural(len(result.items), 'item')} {'imported' if args.all else 'changed since their import'}"
     if target == STANDARD:
         sys.stdout.write(result.text)
         print(f"{counted}.", file=sys.stderr)

@@ -69,6 +69,7 @@ def read_jira(path: Path | str, data: bytes, settings: Settings, encoding: str |
         ("description", ("description",)),
         ("kind", TYPE),
         ("status", ("status",)),
+        ("tags", ("labels",)),  # without Labels columns, an item's labels are not the export's to remove
         ("estimate", POINTS),
         ("value", ("priority",) if settings.tracker_priorities else ()),
         ("acceptance", acceptance),

@@ -29,7 +29,7 @@ def _table(table: Mapping[str, str], allowed: Iterable[str], setting: str) -> di
             raise ValidationError(
                 f"workspace.toml, [{setting}]: {theirs!r} = {ours!r} should be one of {', '.join(allowed)}."
             )
-    return {theirs.casefold(): ours for theirs, ours in table.items()}
+    return {theirs.strip().casefold(): ours for theirs, ours in table.items()}
 
 
 def number(text: str) -> float | None:
@@ -54,7 +54,7 @@ class Vocabulary:
         self.settings = settings
         self.statuses = _table(settings.tracker_statuses, ITEM_STATUSES, "tracker_statuses")
         self.kinds = _table(settings.tracker_kinds, (*ITEM_KINDS, PARENT), "tracker_kinds")
-        self.priorities = {theirs.casefold(): value for theirs, value in settings.tracker_priorities.items()}
+        self.priorities = {theirs.strip().casefold(): value for theirs, value in settings.tracker_priorities.items()}
         self.point_labels = [(pattern, _label_pattern(pattern)) for pattern in settings.github_point_labels]
         #: (what, value, setting) → where it was met.
         self.unknown: dict[tuple[str, str, str], list[str]] = {}

@@ -32,7 +32,7 @@ def refined(cli: Cli) -> Cli:
 def test_the_jira_csv_holds_the_changed_items_only(refined: Cli, tmp_path: Path) -> None:
     out = tmp_path / "changes.csv"
     result = refined("backlog", "export", "--jira", str(out))
-    assert result.out == f"Wrote 3 item(s) changed since their import to {out}\n"
+    assert result.out == f"Wrote 3 items changed since their import to {out}\n"
     assert result.err == (
         "note: B-2: the tag 'card payments' cannot be a Jira label (labels hold no spaces); left out.\n"
     )
@@ -48,7 +48,7 @@ def test_the_jira_csv_holds_the_changed_items_only(refined: Cli, tmp_path: Path)
 def test_all_writes_every_imported_item_and_never_sprints_or_types_as_labels(refined: Cli, tmp_path: Path) -> None:
     refined("backlog", "add", "Made here, never imported")
     out = tmp_path / "all.csv"
-    assert refined("backlog", "export", "--jira", str(out), "--all").out.startswith("Wrote 7 item(s) imported to")
+    assert refined("backlog", "export", "--jira", str(out), "--all").out.startswith("Wrote 7 items imported to")
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
     assert [row[:4] for row in rows[1:]] == [
         ["SHOP-1", "Checkout without calling us", "To Do", ""],
@@ -94,7 +94,7 @@ def test_once_jira_has_the_changes_they_are_not_written_again(refined: Cli, tmp_
     assert "  B-2     SHOP-12      no field changed here; Jira's values noted\n" in imported.out
     out = tmp_path / "again.csv"
     assert (
-        refined("backlog", "export", "--jira", str(out)).out == f"Wrote 2 item(s) changed since their import to {out}\n"
+        refined("backlog", "export", "--jira", str(out)).out == f"Wrote 2 items changed since their import to {out}\n"
     )
     assert [row[0] for row in csv.reader(io.StringIO(out.read_text(encoding="utf-8")))] == [
         "Issue key",
@@ -117,7 +117,7 @@ def gh_refined(cli: Cli, ws: Workspace) -> Cli:
 
 def test_the_gh_script_applies_the_changes(gh_refined: Cli) -> None:
     result = gh_refined("backlog", "export", "--github")
-    assert result.err == "3 item(s) changed since their import.\n"
+    assert result.err == "3 items changed since their import.\n"
     assert result.out == (
         "#!/usr/bin/env bash\n"
         "# Changes made in ritual-tui, to write back to GitHub. Review them, then run: bash THIS-FILE\n"
@@ -171,7 +171,7 @@ def test_the_gh_changes_as_json(gh_refined: Cli) -> None:
 
 def test_the_gh_script_with_all_sets_every_title_and_label(gh_refined: Cli, tmp_path: Path) -> None:
     out = tmp_path / "all.sh"
-    assert gh_refined("backlog", "export", "--github", str(out), "--all").out == f"Wrote 3 item(s) imported to {out}\n"
+    assert gh_refined("backlog", "export", "--github", str(out), "--all").out == f"Wrote 3 items imported to {out}\n"
     script = out.read_text(encoding="utf-8")
     # An unchanged point label is set as GitHub spells it; a label with a comma is quoted for gh.
     edit_42 = "gh issue edit 42 --repo=acme/shop '--title=Checkout crashes on an empty cart' --add-label=bug"
@@ -193,6 +193,6 @@ def test_export_refuses_what_it_cannot_write(cli: Cli, args: list[str], message:
 def test_nothing_changed_writes_an_empty_change_list(cli: Cli, ws: Workspace, tmp_path: Path) -> None:
     cli("import", "jira", str(JIRA_CLOUD))
     out = tmp_path / "none.csv"
-    assert cli("backlog", "export", "--jira", str(out)).out == f"Wrote 0 item(s) changed since their import to {out}\n"
+    assert cli("backlog", "export", "--jira", str(out)).out == f"Wrote 0 items changed since their import to {out}\n"
     assert out.read_text() == "Issue key,Summary,Status,Story Points,Labels\n"
     assert ws.get(BacklogItem, "B-1").tracker is not None
