@@ -1,6 +1,6 @@
 """``ritual import jira|github`` and ``ritual backlog export --jira|--github``.
 
-Only argparse is imported here; the readers, the merge and the store are imported by the handlers.
+Only argparse and the domain are imported here; the readers and the store are imported by the handlers.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ritual_tui.domain.errors import StorageError, ValidationError
+from ritual_tui.tracker.merge import PREFERENCES
 
 if TYPE_CHECKING:
     from ritual_tui.store.workspace import Workspace
@@ -31,9 +32,7 @@ def register(commands: Any) -> None:
     github.add_argument("file", type=Path, metavar="FILE.json", help="the JSON gh printed, or - for standard input")
     for tracker in (jira, github):
         tracker.add_argument("--dry-run", action="store_true", help="print what would change, write nothing")
-        tracker.add_argument(
-            "--prefer", choices=("tracker", "local"), help="settle conflicts with the tracker's value or ours"
-        )
+        tracker.add_argument("--prefer", choices=PREFERENCES, help="settle conflicts with the tracker's value or ours")
         tracker.set_defaults(func=import_file)
 
 

@@ -16,8 +16,6 @@ ITEM_STATUSES = ("new", "refining", "ready", "in-progress", "review", "done", "d
 NOT_READY = ("new", "refining")
 #: Statuses shown on the sprint board, in column order.
 BOARD_STATUSES = ("ready", "in-progress", "review", "done")
-#: The trackers a backlog can be imported from and written back to.
-TRACKERS = ("jira", "github")
 
 
 @dataclass(kw_only=True)

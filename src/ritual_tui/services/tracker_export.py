@@ -41,7 +41,10 @@ def write_back(ws: Workspace, tracker: str, as_json: bool = False, everything: b
     if tracker == "jira":
         result.text = jira_csv(items, vocabulary, result.notes)
         return result
-    changes = [change for item in items if (change := github_change(item, vocabulary, everything))]
+    # A change GitHub cannot hold (new → in-progress: both open) is no command: the item is not counted.
+    changed = [(item, change) for item in items if (change := github_change(item, vocabulary, everything))]
+    result.items = [item for item, _ in changed]
+    changes = [change for _, change in changed]
     if as_json:
         document = {"kind": "github-changes", "generated_on": clock.now().isoformat(), "issues": changes}
         result.text = _inert_json(document) + "\n"

@@ -112,6 +112,7 @@ def gh_refined(cli: Cli, ws: Workspace) -> Cli:
     cli("backlog", "status", "B-2", "in-progress")  # was closed
     cli("backlog", "edit", "B-3", "--tag", "later")
     cli("backlog", "status", "B-3", "dropped")
+    cli("backlog", "add", "Made here")  # B-4: never imported, never written back
     return cli
 
 
@@ -196,3 +197,11 @@ def test_nothing_changed_writes_an_empty_change_list(cli: Cli, ws: Workspace, tm
     assert cli("backlog", "export", "--jira", str(out)).out == f"Wrote 0 items changed since their import to {out}\n"
     assert out.read_text() == "Issue key,Summary,Status,Story Points,Labels\n"
     assert ws.get(BacklogItem, "B-1").tracker is not None
+
+
+def test_a_status_github_cannot_hold_is_no_command(cli: Cli) -> None:
+    cli("import", "github", str(GH_ISSUES))
+    cli("backlog", "status", "B-1", "in-progress")  # open on GitHub either way
+    result = cli("backlog", "export", "--github")
+    assert result.err == "0 items changed since their import.\n"
+    assert "gh issue" not in result.out
