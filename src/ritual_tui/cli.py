@@ -31,6 +31,7 @@ COMMANDS = {
     "note": ("records", "list and show notes (private ones included: this is your own terminal)"),
     "summary": ("reports", "write the end-of-sprint summary (Markdown, JSON, HTML)"),
     "brief": ("reports", "write the PM brief: what the PM must act on now"),
+    "import": ("tracker", "bring a backlog in from Jira (its CSV) or GitHub (gh's JSON)"),
     "check": ("workspace", "read every file and report what is damaged"),
     "export": ("workspace", "the whole workspace as one JSON document"),
 }
