@@ -59,7 +59,7 @@ class BacklogItem(Record):
     PREFIX = "B"
     FOLDER = "backlog"
     #: What the sprint summary and the home figures read of every item.
-    INDEXED = ("title", "status", "estimate", "objective", "done_on")
+    INDEXED = ("title", "status", "estimate", "objective", "done_on", "rank")
 
     title: str
     kind: str = vocabulary(ITEM_KINDS, "story")

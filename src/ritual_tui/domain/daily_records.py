@@ -62,6 +62,8 @@ class Topic(Record):
     status: str = vocabulary(TOPIC_STATUSES, "open")
     closed: date | None = None
     outcome: str = ""
+    #: What the topic became when it was closed: an item, a decision or an escalation (its id).
+    became: str = ""
 
 
 @dataclass(kw_only=True)

@@ -144,6 +144,17 @@ class Settings:
     github_point_labels: list[str] = field(default_factory=lambda: ["points: {n}", "story points: {n}", "estimate/{n}"])
     #: The name of the Jira custom field holding acceptance criteria (its column is "Custom field (NAME)").
     jira_acceptance_field: str = "Acceptance Criteria"
+    # -- backlog refinement ------------------------------------------------------------------------
+    #: Minutes each agenda entry gets in a refinement before its clock shows over time.
+    refinement_item_minutes: int = 10
+    #: The planning-poker deck: "fibonacci" (0 1 2 3 5 8 13 20 40 100 ? ☕), "t-shirt" (XS … XXL),
+    #: or "custom" (the cards of ``poker_custom_deck``).
+    poker_deck: str = "fibonacci"
+    poker_custom_deck: list[str] = field(default_factory=list)
+    #: The Product Owner votes in planning poker too (by default the PO only enters the votes).
+    poker_po_votes: bool = False
+    #: An estimate above this many points is offered a split (INVEST's "small").
+    split_threshold: float = 13
     extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def objective_ids(self) -> list[str]:
