@@ -21,13 +21,13 @@ from ritual_tui.rituals import RITUALS
 #: Command → (module under ritual_tui.commands that registers it, its one-line help).
 COMMANDS = {
     "init": ("workspace", "create a new workspace"),
-    "backlog": ("backlog", "add, list, show and edit backlog items"),
+    "backlog": ("backlog", "add, list, show, edit, rank, split, estimate backlog items and tick their readiness"),
     "sprint": ("sprints", "start, change, close and list sprints"),
     "decision": ("decisions", "record, list, accept, reject and supersede decisions"),
     "escalate": ("escalations", "raise an escalation for the PM"),
     "escalation": ("escalations", "list escalations and move them along"),
     "blocker": ("records", "list, show and reopen blockers"),
-    "topic": ("records", "list and show parking-lot topics"),
+    "topic": ("records", "list, show and close parking-lot topics"),
     "note": ("records", "list and show notes (private ones included: this is your own terminal)"),
     "summary": ("reports", "write the end-of-sprint summary (Markdown, JSON, HTML)"),
     "brief": ("reports", "write the PM brief: what the PM must act on now"),

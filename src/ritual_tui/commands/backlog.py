@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ritual_tui.commands import tracker
+from ritual_tui.commands import refining, tracker
 from ritual_tui.commands.output import print_json, print_table, record_json, show_record
 from ritual_tui.domain.backlog import ITEM_KINDS, ITEM_STATUSES, BacklogItem
 from ritual_tui.domain.rules import format_points
@@ -50,6 +50,7 @@ def register(commands: Any) -> None:
     status.set_defaults(func=set_status)
 
     tracker.register_export(sub)
+    refining.register(sub)
 
 
 def _item_options(parser: argparse.ArgumentParser) -> None:

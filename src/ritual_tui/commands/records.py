@@ -16,7 +16,7 @@ def register(commands: Any) -> None:
     """Add the ``blocker``, ``topic`` and ``note`` command families to the parser."""
     for name, record_type, statuses, extra in (
         ("blocker", Blocker, BLOCKER_STATUSES, ("reopen",)),
-        ("topic", Topic, TOPIC_STATUSES, ()),
+        ("topic", Topic, TOPIC_STATUSES, ("close",)),
         ("note", Note, (), ()),
     ):
         family = commands.add_parser(name, help=f"list and show {record_type.KIND}s")
@@ -30,6 +30,10 @@ def register(commands: Any) -> None:
         show.add_argument("id")
         show.add_argument("--json", action="store_true", help="print JSON")
         show.set_defaults(func=lambda ws, args, t=record_type: show_record(ws.get(t, args.id), args.json))
+        if "close" in extra:
+            from ritual_tui.commands.refining import register_topic_close
+
+            register_topic_close(sub)
         if "reopen" in extra:
             reopen = sub.add_parser("reopen", help="open a resolved blocker again")
             reopen.add_argument("id")
