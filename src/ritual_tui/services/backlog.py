@@ -28,6 +28,8 @@ class ItemChanges:
     rank: float | None = None
     objective: str | None = None
     add_tags: list[str] = field(default_factory=list)
+    #: Replaces the tags (the story editor's whole list); None leaves them.
+    set_tags: list[str] | None = None
     #: "" unlinks the parent.
     parent: str | None = None
     external_ref: str | None = None
@@ -58,6 +60,8 @@ def apply_changes(ws: Workspace, item: BacklogItem, changes: ItemChanges) -> Non
         item.rank = changes.rank
     if changes.objective is not None:
         item.objective = check_objective(changes.objective, settings)
+    if changes.set_tags is not None:
+        item.tags = list(dict.fromkeys(required_text(t, "tag") for t in changes.set_tags))
     item.tags += [required_text(t, "tag") for t in changes.add_tags if t not in item.tags]
     if changes.parent is not None:
         item.parent = ws.get(BacklogItem, changes.parent).id if changes.parent else ""

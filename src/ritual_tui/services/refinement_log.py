@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.refinement import RefinedItem
 from ritual_tui.domain.session import RitualSession
+from ritual_tui.services.backlog import ItemChanges, add_item, apply_changes
 from ritual_tui.store.workspace import Workspace
 
 
@@ -43,3 +44,11 @@ def change_item(ws: Workspace, session_id: str, item_id: str, change: Callable[[
         if session_id:
             note_item(ws, session_id, item, before)
     return item
+
+
+def save_story(ws: Workspace, item_id: str, changes: ItemChanges, session_id: str = "") -> BacklogItem:
+    """The story editor's save: a new item is added (``item_id`` ""), an existing one changed and,
+    in a session, noted among the items refined."""
+    if not item_id:
+        return add_item(ws, changes.title or "", changes)
+    return change_item(ws, session_id, item_id, lambda item: apply_changes(ws, item, changes))
