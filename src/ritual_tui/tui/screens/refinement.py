@@ -30,7 +30,7 @@ from ritual_tui.tui.widgets.captured import CapturedList
 from ritual_tui.tui.widgets.chrome import bottom, top
 from ritual_tui.tui.widgets.poker import PokerPanel
 from ritual_tui.tui.widgets.story import EntryPanel
-from ritual_tui.tui.widgets.table import RecordTable, Row
+from ritual_tui.tui.widgets.table import CellValue, RecordTable, Row
 
 
 def _key(key: str, action: str, description: str, name: str, tooltip: str) -> Binding:
@@ -105,7 +105,7 @@ class RefinementScreen(RefinementActions, RitualSessionScreen):
         with Horizontal(id="refine-columns"):
             with Vertical(id="refine-left"):
                 with Vertical(id="agenda-box", classes="panel"):
-                    yield RecordTable("", "ID", "Pts", "Status", "Title", empty="Nothing to refine.", id="agenda")
+                    yield RecordTable("ID", "Pts", "Title", empty="Nothing to refine.", id="agenda")
                 with Vertical(id="captured-box", classes="panel"):
                     yield CapturedList(id="captured")
             with Vertical(id="refine-right"):
@@ -116,7 +116,7 @@ class RefinementScreen(RefinementActions, RitualSessionScreen):
         yield from bottom()
 
     def on_mount(self) -> None:
-        self.query_one("#agenda-box").border_title = "Agenda: Enter takes up · z skip · J/K move"
+        self.query_one("#agenda-box").border_title = "Agenda · Enter takes up"
         self.query_one("#captured-box").border_title = "Captured"
         self.query_one("#entry-box").border_title = "Under discussion"
         self.query_one("#poker-box").border_title = "Planning poker"
@@ -166,23 +166,22 @@ class RefinementScreen(RefinementActions, RitualSessionScreen):
             return
         record, rows = self.context.refinement, []
         for entry in record.agenda:
-            mark = "▶" if entry == record.current else "skip" if entry in record.skipped else ""
+            mark = "▶" if entry == record.current else "–" if entry in record.skipped else " "
+            style = "dim strike" if entry in record.skipped else ""
             if entry in self.context.items:
                 item = self.context.items[entry]
                 done = record.refined_entry(entry)
-                mark = mark or ("✓" if done is not None and done.changed else "")
-                rows.append(Row(entry, [mark, entry, format_points(item.estimate), item.status, item.title]))
+                mark = "✓" if mark == " " and done is not None and done.changed else mark
+                title: CellValue = (item.title, style)
+                rows.append(Row(entry, [f"{mark}{entry}", format_points(item.estimate), title]))
             elif entry in self.context.topics:
                 topic = self.context.topics[entry]
-                rows.append(
-                    Row(entry, [mark or ("✓" if topic.status == "closed" else ""), entry, "", "topic", topic.title])
-                )
+                mark = "✓" if mark == " " and topic.status == "closed" else mark
+                rows.append(Row(entry, [f"{mark}{entry}", "", (f"Topic: {topic.title}", style)]))
         self.query_one("#agenda", RecordTable).set_rows(rows)
-        skipped = len(record.skipped)
         refined = len([r for r in record.refined if r.changed])
-        self.query_one(
-            "#agenda-box"
-        ).border_title = f"Agenda: {len(rows)} entries, {refined} refined{f', {skipped} skipped' if skipped else ''}"
+        skips = f" · {len(record.skipped)} skipped" if record.skipped else ""
+        self.query_one("#agenda-box").border_subtitle = f"{len(rows)} entries · {refined} refined{skips}"
 
     def show_entry(self) -> None:
         """The entry under discussion, and its votes."""

@@ -69,11 +69,11 @@ class PokerPanel(Vertical):
             state = "Take up an item to estimate it"
         elif revealed:
             suggestion = figures.suggestion if figures and figures.suggestion else "the estimate"
-            state = f"Round {number} revealed · a re-votes · s sets {suggestion}"
+            state = f"Round {number} revealed · s sets {suggestion} · a re-votes"
         elif everyone:
-            state = f"Round {number}: everyone has voted · r reveals"
+            state = f"Round {number}: all {len(asked)} voted · r reveals"
         else:
-            state = f"Round {number}: {len([n for n in asked if n in voted])} of {len(asked)} voted · v enters votes"
+            state = f"Round {number}: {len([n for n in asked if n in voted])} of {len(asked)} voted · v votes"
         self.query_one("#poker-state", Static).update(state)
         self.query_one("#poker-figures", Static).update(self._figures(figures) if figures else "")
         earlier = [round_line(r, deck) for r in rounds[:-1] if r.revealed is not None]
@@ -84,13 +84,13 @@ class PokerPanel(Vertical):
         if not figures.estimates:
             return Content("No estimate among the cards: talk, then a re-vote.")
         spread = figures.lowest if figures.lowest == figures.highest else f"{figures.lowest} to {figures.highest}"
-        line = join(f"Spread {spread} · consensus {figures.consensus} % · suggestion {figures.suggestion}")
+        line = join(f"Spread {spread} · {figures.consensus} % agree · suggests {figures.suggestion}")
         if figures.lowest_voters:
             line = join(
                 line,
-                "\nExplain: lowest ",
+                "\nExplain: ",
                 _names(figures.lowest_voters),
-                f" ({figures.lowest}), highest ",
+                f" ({figures.lowest}) and ",
                 _names(figures.highest_voters),
                 f" ({figures.highest})",
             )

@@ -96,8 +96,8 @@ class EntryPanel(Vertical):
         paused = "  [paused]" if clock.paused else ""
         self._set(
             "#meeting-line",
-            f"This entry {clock_face(clock.item_elapsed())} of {clock_face(clock.item_seconds)} · "
-            f"meeting {clock_face(elapsed)} of {clock_face(clock.timebox_seconds)}{over}{paused}",
+            f"Entry {clock_face(clock.item_elapsed())}/{clock_face(clock.item_seconds)} · "
+            f"meeting {clock_face(elapsed)}/{clock_face(clock.timebox_seconds)}{over}{paused}",
         )
 
     def _set(self, selector: str, content: Content | str) -> None:

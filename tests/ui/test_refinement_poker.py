@@ -1,0 +1,133 @@
+"""Planning poker in the refinement, driven by keys as the PO would: nothing shows before the reveal,
+then every card, the figures and the suggestion; every round is kept on disk."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+
+from ritual_tui.domain.backlog import BacklogItem
+from ritual_tui.domain.session import RitualSession
+from ritual_tui.store.workspace import Workspace
+from ritual_tui.tui.app import RitualApp
+from ritual_tui.tui.modals.recap import RecapScreen
+from ritual_tui.tui.modals.votepad import VotePad
+from tests.ui.conftest import screen_text, settle, text_of
+
+#: The demo's team, in its order; the agenda opens on the two open topics, then B-18.
+TEAM = ["Lena Fischer", "Tomás Ruiz", "Priya Natarajan", "Jonas Berg", "Mei Chen", "Samir Haddad"]
+CARDS = ["3", "5", "8", "8", "13", "40"]
+
+
+def todays_refinement(root: Any) -> RitualSession:
+    (session,) = [
+        s for s in Workspace.open(root).all(RitualSession) if s.ritual == "refinement" and str(s.date) == "2026-11-26"
+    ]
+    return session
+
+
+async def take_up(pilot: Pilot[Any], entry: str) -> None:
+    """Put the agenda's cursor on an entry and press Enter."""
+    assert pilot.app.screen.query_one("#agenda").select_key(entry)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def vote(pilot: Pilot[Any], cards: list[str]) -> None:
+    """Open the vote pad and type each card in turn (the pad asks the next voter after each)."""
+    await pilot.press("v")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, VotePad)
+    for card in cards:
+        await pilot.press(*card, "enter")
+        await settle(pilot)
+    await pilot.press("escape")
+    await settle(pilot)
+
+
+async def test_no_card_shows_before_the_reveal_then_all_at_once_with_the_figures(demo: Workspace) -> None:
+    app = RitualApp(demo, "refinement", presenter=True)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(pilot)
+        await take_up(pilot, "B-18")
+        await pilot.press("v")
+        await settle(pilot)
+        for n, card in enumerate(CARDS[:3]):
+            await pilot.press(*card, "enter")
+            await settle(pilot)
+            rows = [r.strip() for r in text_of(app.screen.query_one("#votepad-voters")).splitlines()]
+            # Each row is "key name" and, once they voted, "✓ voted": never a card.
+            assert rows == [f"{k + 1} {name}" + (" ✓ voted" if k <= n else "") for k, name in enumerate(TEAM)]
+        await pilot.press("escape")
+        await settle(pilot)
+        voters = text_of(app.screen.query_one("#voters"))
+        assert voters.count("✓ voted") == 3 and voters.count("… waiting") == 3
+        assert "Round 1: 3 of 6 voted" in screen_text(app)
+        await vote(pilot, CARDS[3:])
+        assert "Round 1: all 6 voted · r reveals" in screen_text(app)
+        assert not any(row.split()[-1] in CARDS for row in text_of(app.screen.query_one("#voters")).splitlines())
+        await pilot.press("r")
+        await settle(pilot)
+        voters = text_of(app.screen.query_one("#voters"))
+        assert voters.splitlines() == [f"{name} {card}" for name, card in zip(TEAM, CARDS, strict=True)]
+        shown = screen_text(app)
+        # 3 5 8 8 13 40: the median is (8 + 8) / 2 = 8, a card; 8 holds 2 of the 6 votes = 33 %.
+        assert "Spread 3 to 40 · 33 % agree · suggests 8" in shown
+        assert "Explain: Lena Fischer (3) and Samir Haddad (40)" in shown
+        await pilot.press("s")
+        await settle(pilot)
+        assert Workspace.open(demo.root).get(BacklogItem, "B-18").estimate == 8
+        await pilot.press("a")  # re-vote: round 2, the first kept
+        await settle(pilot)
+        assert "Round 2: 0 of 6 voted" in screen_text(app)
+        await vote(pilot, ["5"] * 6)
+        await pilot.press("r")
+        await settle(pilot)
+        assert "Spread 5 · 100 % agree · suggests 5" in screen_text(app)
+        assert "Round 1: 3 5 8 8 13 40 · 33 %" in screen_text(app)
+        await pilot.press("s", "x", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RecapScreen)
+        recap = screen_text(app)
+        assert "B-18 Clinic onboarding checklist · refining · 3 → 5 pts" in recap
+        assert "Round 1: 3 5 8 8 13 40 · 33 %" in recap and "Round 2: 5 5 5 5 5 5 · 100 %" in recap
+    session = todays_refinement(demo.root)
+    assert session.refinement is not None
+    rounds = session.refinement.rounds_of("B-18")
+    assert [r.votes for r in rounds] == [dict(zip(TEAM, CARDS, strict=True)), dict.fromkeys(TEAM, "5")]
+    (refined,) = session.refinement.refined
+    assert (refined.estimate_before, refined.estimate_after) == (3, 5)
+
+
+async def test_a_card_off_the_deck_is_refused_and_nothing_is_saved(demo: Workspace) -> None:
+    app = RitualApp(demo, "refinement")
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(pilot)
+        await take_up(pilot, "B-18")
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("2", "1", "enter")
+        await settle(pilot)
+        assert any("21 is not on the deck: 0 1 2 3 5 8 13 20 40 100 ? ☕" in str(n.message) for n in app._notifications)
+        assert "Card for Lena Fischer" in screen_text(app)  # still her turn
+    session = todays_refinement(demo.root)
+    assert session.refinement is not None and session.refinement.rounds == []
+
+
+async def test_votes_entered_survive_leaving_and_stay_hidden(demo: Workspace) -> None:
+    app = RitualApp(demo, "refinement")
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(pilot)
+        await take_up(pilot, "B-18")
+        await vote(pilot, ["8", "13"])
+    # A new app, as after a crash: the same item is under discussion, two have voted, no card shows.
+    app = RitualApp(Workspace.open(demo.root), "refinement")
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "B-18 · story" in shown and "Round 1: 2 of 6 voted" in shown
+        assert "13" not in text_of(app.screen.query_one("#voters"))
+        await pilot.press("r")
+        await settle(pilot)
+        assert text_of(app.screen.query_one("#voters")).splitlines()[:2] == ["Lena Fischer 8", "Tomás Ruiz 13"]
