@@ -6,7 +6,6 @@ from __future__ import annotations
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Topic
 from ritual_tui.domain.decision import Decision
-from ritual_tui.domain.session import RitualSession
 from ritual_tui.services.ranking import ranked
 from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.app import RitualApp
