@@ -1,4 +1,6 @@
-"""The backlog: every item with status, estimate and objective; type to filter."""
+"""The backlog: every item with status, estimate and objective; type to filter; add, edit, change
+status and rank with the refinement's story editor (each change on disk when its key or Enter is
+pressed)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from textual.widgets import Input, Static
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.rules import format_points
 from ritual_tui.store.workspace import Workspace
+from ritual_tui.tui.screens.backlog_editing import EDIT_BINDINGS, EDIT_FOOTER, BacklogEditing
 from ritual_tui.tui.screens.records import RecordListScreen
 from ritual_tui.tui.widgets.chrome import bottom, top
 from ritual_tui.tui.widgets.detail import DetailPane
@@ -24,7 +27,7 @@ def haystack(item: BacklogItem) -> str:
     return " ".join([item.id, item.title, item.status, item.kind, item.objective, *item.tags]).casefold()
 
 
-class BacklogScreen(RecordListScreen):
+class BacklogScreen(BacklogEditing, RecordListScreen):
     """All items by rank. The rows are built once; a filter only chooses which to show."""
 
     AREA = "backlog"
@@ -36,8 +39,9 @@ class BacklogScreen(RecordListScreen):
         Binding("enter", "detail", "Detail", id="backlog.detail", tooltip="Show the whole item"),
         Binding("slash", "focus_filter", "Filter", id="backlog.filter", tooltip="Type to filter the backlog"),
         Binding("escape", "leave", "Home", id="backlog.home", tooltip="Clear the filter, then back to home"),
+        *EDIT_BINDINGS,
     ]
-    FOOTER = ("backlog.detail", "backlog.filter", "backlog.home")
+    FOOTER = ("backlog.detail", "backlog.filter", *EDIT_FOOTER, "backlog.home")
 
     def __init__(self) -> None:
         super().__init__()
