@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ritual_tui.reports.blocks import Block, Chart, Heading, Paragraph, Table, text
+from ritual_tui.reports.refinement import refinement_blocks
 
 
 def _items(lines: Sequence[dict[str, Any]], empty: str) -> Table:
@@ -118,6 +119,7 @@ def summary_blocks(doc: dict[str, Any]) -> list[Block]:
         ),
         Heading(2, "Backlog readiness"),
         Paragraph([(f"{r['ready_items']} ready items, {r['ready_points']} points: ", ""), *ready]),
+        *refinement_blocks(doc),
         Heading(2, "Delivery per roadmap objective"),
         Table(
             ["Objective", "Title", "Horizon", "Committed", "Completed items", "Completed points", "Done to date"],

@@ -27,6 +27,7 @@ from ritual_tui.domain.rules import (
     velocity_trend,
 )
 from ritual_tui.domain.sprint import Sprint
+from ritual_tui.reports.refinement import refinement_section
 from ritual_tui.store.workspace import Workspace
 
 #: Version of the summary and brief documents' layout (see the README's "Report files").
@@ -250,4 +251,5 @@ def sprint_summary(ws: Workspace, ref: str | None = None, today: date | None = N
             "sprints_of_ready_work": _num(sprints_of_ready_work(ready, trend.mean)),
         },
         "objectives": [per_objective(o) for o in objective_ids],
+        "refinement": refinement_section(sprint, sessions, items),
     }
