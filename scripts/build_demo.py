@@ -17,6 +17,7 @@ from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Blocker, Note, Topic
 from ritual_tui.domain.decision import Decision
 from ritual_tui.domain.escalation import Escalation, StatusChange
+from ritual_tui.domain.refinement import RefinedItem, Refinement, VoteRound
 from ritual_tui.domain.session import Feedback, RitualSession
 from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
 from ritual_tui.store import layout
@@ -1017,5 +1018,73 @@ def build() -> None:
     print(f"Built the demo workspace in {TARGET.relative_to(ROOT)}", file=sys.stderr)
 
 
+# -- backlog refinement ----------------------------------------------------------------------------
+# A refinement held in the running sprint, with its planning-poker rounds: B-21, B-31 and B-34 made
+# ready, B-24 estimated after a re-vote. Items still refining have only part of their checklist ticked.
+
+#: Item number → the rounds' votes in the team's order (the last round's suggestion is its estimate).
+REFINEMENT_VOTES = {
+    21: [["3", "5", "5", "8", "5", "5"]],
+    24: [["3", "13", "5", "8", "5", "?"], ["5", "8", "5", "5", "5", "5"]],
+    31: [["5", "8", "8", "13", "8", "8"]],
+    34: [["3", "3", "5", "3", "2", "☕"]],
+}
+REFINED_TO_READY = [21, 31, 34]
+REFINEMENT_DAY = date(2026, 11, 20)
+
+
+def add_past_refinement() -> None:
+    """Give the demo a refinement session with poker rounds, and checklists true to each status."""
+    ws = Workspace.open(TARGET)
+    dor = ws.settings.definition_of_ready
+    for n in REFINING:
+        ws.update(BacklogItem, f"B-{n}", lambda i, k=n: setattr(i, "ready_checks", dor[: 1 + k % 3]))
+    items = {n: ws.get(BacklogItem, f"B-{n}") for n in REFINEMENT_VOTES}
+    sprint = next(s for s in ws.all(Sprint) if s.status == "active")
+    start = at(REFINEMENT_DAY, 14)
+    record = Refinement(agenda=["P-3", *(f"B-{n}" for n in (21, 24, 31, 34, 28))], voters=list(TEAM))
+    record.skipped, record.current = ["B-28"], items[34].id
+    minute = 0
+    for n, rounds in REFINEMENT_VOTES.items():
+        item = items[n]
+        for number, cards in enumerate(rounds, start=1):
+            minute += 4
+            record.rounds.append(
+                VoteRound(
+                    item=item.id,
+                    number=number,
+                    voters=list(TEAM),
+                    votes=dict(zip(TEAM, cards, strict=True)),
+                    revealed=start + timedelta(minutes=minute),
+                )
+            )
+        ready = n in REFINED_TO_READY
+        record.refined.append(
+            RefinedItem(
+                item=item.id,
+                title=item.title,
+                status_before="refining" if ready else item.status,
+                status_after=item.status,
+                estimate_before=None,
+                estimate_after=item.estimate,
+            )
+        )
+        record.seconds[item.id] = 240 * len(rounds) + 60
+    record.seconds["P-3"] = 180
+    session = RitualSession(
+        ritual="refinement",
+        date=REFINEMENT_DAY,
+        sprint=sprint.id,
+        started=start,
+        ended=start + timedelta(minutes=52),
+        elapsed_seconds=52 * 60,
+        attendees=list(TEAM),
+        refinement=record,
+    )
+    ws.add(session)
+    shutil.rmtree(TARGET / ".ritual", ignore_errors=True)
+
+
 if __name__ == "__main__":
     build()
+    add_past_refinement()

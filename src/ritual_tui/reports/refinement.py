@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ritual_tui.domain.backlog import BacklogItem
+from ritual_tui.domain.rules import plural
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.reports.blocks import Block, Heading, Paragraph, Table
@@ -48,8 +49,9 @@ def refinement_blocks(doc: dict[str, Any]) -> list[Block]:
     """The section as the summary's Markdown and HTML show it."""
     r = doc["refinement"]
     counts = (
-        f"{r['sessions']} refinement sessions: {r['items_refined']} items refined, {r['made_ready']} made ready, "
-        f"{r['estimated']} estimated, {r['split']} split, {r['vote_rounds']} planning-poker rounds."
+        f"{plural(r['sessions'], 'refinement session')}: {plural(r['items_refined'], 'item')} refined, "
+        f"{r['made_ready']} made ready, {r['estimated']} estimated, {r['split']} split, "
+        f"{plural(r['vote_rounds'], 'planning-poker round')}."
     )
     return [
         Heading(2, "Refinement"),
