@@ -66,6 +66,17 @@ def outside_settings(record: Record, settings: Settings) -> list[str]:
     ]
 
 
+def _settle_rank_conflicts(ws: Workspace, report: CheckReport) -> None:
+    """Backlog items two git branches both moved: settled the same way whichever was merged into which."""
+    from ritual_tui.domain.backlog import BacklogItem
+    from ritual_tui.store.rank_merge import settle
+
+    with ws.lock:
+        for record_file in ws.files(BacklogItem):
+            if settle(record_file.path):
+                report.repaired.append(f"settled {record_file.path.name}: moved on two branches, the later move kept")
+
+
 def check_workspace(ws: Workspace, fix: bool = False) -> CheckReport:
     """Read every file of the workspace and remove temp files left by killed writes; with ``fix``,
     also renumber records whose ids clash after a merge."""
@@ -79,6 +90,8 @@ def check_workspace(ws: Workspace, fix: bool = False) -> CheckReport:
     except RitualError as error:
         settings = None
         report.problems.append(str(error))
+    if fix:
+        _settle_rank_conflicts(ws, report)
     for record_type in layout.RECORD_TYPES:
         by_id: dict[str, list] = defaultdict(list)
         record_files: list[layout.RecordFile] = []
