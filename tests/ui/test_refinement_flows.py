@@ -61,7 +61,8 @@ async def test_the_last_line_ticked_makes_the_item_ready(demo: Workspace) -> Non
 
 
 async def test_ready_without_the_checklist_is_an_override_recorded_as_a_decision(demo: Workspace) -> None:
-    demo.update(BacklogItem, "B-20", lambda i: setattr(i, "ready_checks", i.ready_checks[:4]))
+    four = demo.settings.definition_of_ready[:4]
+    demo.update(BacklogItem, "B-20", lambda i: setattr(i, "ready_checks", four))
     app = RitualApp(Workspace.open(demo.root), "refinement")
     async with app.run_test(size=(100, 34)) as pilot:
         await settle(pilot)
