@@ -62,18 +62,27 @@ async def test_no_card_shows_before_the_reveal_then_all_at_once_with_the_figures
         await pilot.press("escape")
         await settle(pilot)
         voters = text_of(app.screen.query_one("#voters"))
-        assert voters.count("✓ voted") == 3 and voters.count("… waiting") == 3
+        # Two voters a row, "✓" before those who voted, "·" before the others: never a card.
+        assert voters.split("\n") == [
+            "✓ Lena Fischer ✓ Tomás Ruiz",
+            "✓ Priya Natarajan · Jonas Berg",
+            "· Mei Chen · Samir Haddad",
+        ]
         assert "Round 1: 3 of 6 voted" in screen_text(app)
         await vote(pilot, CARDS[3:])
         assert "Round 1: all 6 voted · r reveals" in screen_text(app)
-        assert not any(row.split()[-1] in CARDS for row in text_of(app.screen.query_one("#voters")).splitlines())
+        assert text_of(app.screen.query_one("#voters")).count("✓") == 6
         await pilot.press("r")
         await settle(pilot)
         voters = text_of(app.screen.query_one("#voters"))
-        assert voters.splitlines() == [f"{name} {card}" for name, card in zip(TEAM, CARDS, strict=True)]
+        assert [row.split() for row in voters.split("\n")] == [
+            ["3", "Lena", "Fischer", "5", "Tomás", "Ruiz"],
+            ["8", "Priya", "Natarajan", "8", "Jonas", "Berg"],
+            ["13", "Mei", "Chen", "40", "Samir", "Haddad"],
+        ]
         shown = screen_text(app)
         # 3 5 8 8 13 40: the median is (8 + 8) / 2 = 8, a card; 8 holds 2 of the 6 votes = 33 %.
-        assert "Spread 3 to 40 · 33 % agree · suggests 8" in shown
+        assert "3 to 40 · 33 % agree · suggests 8" in shown
         assert "Explain: Lena Fischer (3) and Samir Haddad (40)" in shown
         await pilot.press("s")
         await settle(pilot)
@@ -84,7 +93,7 @@ async def test_no_card_shows_before_the_reveal_then_all_at_once_with_the_figures
         await vote(pilot, ["5"] * 6)
         await pilot.press("r")
         await settle(pilot)
-        assert "Spread 5 · 100 % agree · suggests 5" in screen_text(app)
+        assert "All 5 · 100 % agree · suggests 5" in screen_text(app)
         assert "Round 1: 3 5 8 8 13 40 · 33 %" in screen_text(app)
         await pilot.press("s", "x", "enter")
         await settle(pilot)
@@ -127,7 +136,14 @@ async def test_votes_entered_survive_leaving_and_stay_hidden(demo: Workspace) ->
         await settle(pilot)
         shown = screen_text(app)
         assert "B-18 · story" in shown and "Round 1: 2 of 6 voted" in shown
-        assert "13" not in text_of(app.screen.query_one("#voters"))
+        assert text_of(app.screen.query_one("#voters")).split("\n")[0] == "✓ Lena Fischer ✓ Tomás Ruiz"
         await pilot.press("r")
         await settle(pilot)
-        assert text_of(app.screen.query_one("#voters")).splitlines()[:2] == ["Lena Fischer 8", "Tomás Ruiz 13"]
+        assert text_of(app.screen.query_one("#voters")).split("\n")[0].split() == [
+            "8",
+            "Lena",
+            "Fischer",
+            "13",
+            "Tomás",
+            "Ruiz",
+        ]

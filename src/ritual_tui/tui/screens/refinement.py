@@ -226,7 +226,7 @@ class RefinementScreen(RefinementActions, RitualSessionScreen):
 
     def recap_sections(self, session: RitualSession) -> list[Section]:
         assert self.context is not None
-        return recap_sections(session, self.context.deck)
+        return recap_sections(session, self.context.deck, list(self.context.topics.values()))
 
     # -- results of writes -----------------------------------------------------------------------
 

@@ -337,8 +337,10 @@ class RefinementActions(_Screen):
             except ValueError:
                 self.notify(f"{text.strip()} is not a number: one of {scale}", severity="warning", markup=False)
 
+        suggested = card_points(self._suggestion() or "?")
+        start = format_points(suggested) if suggested in self.context.settings.estimation_scale else ""
         question = Content(f"Estimate for {self._taken_item()} (one of {scale})")
-        self.app.push_screen(TextPrompt(question, "points", True, self._suggestion()), answered)
+        self.app.push_screen(TextPrompt(question, "points", True, start), answered)
 
     # -- topics ----------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
+from ritual_tui.domain.daily_records import Topic
 from ritual_tui.domain.rules import format_points
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.tui.modals.recap import Section
@@ -15,8 +16,8 @@ from ritual_tui.tui.widgets.poker import round_line
 from ritual_tui.tui.widgets.speaker import clock_face
 
 
-def recap_sections(session: RitualSession, deck: Sequence[str]) -> list[Section]:
-    """Items refined (before → after, rounds, time), then the time per agenda entry."""
+def recap_sections(session: RitualSession, deck: Sequence[str], topics: Sequence[Topic] = ()) -> list[Section]:
+    """Items refined (before → after, rounds, time), the topics closed, the time per agenda entry."""
     record = session.refinement
     if record is None:
         return []
@@ -36,8 +37,10 @@ def recap_sections(session: RitualSession, deck: Sequence[str]) -> list[Section]
         spent = clock_face(record.seconds.get(entry.item, 0))
         items.append(join(f"{entry.item} ", literal(entry.title), f" · {status} · {points} pts{split} · {spent}"))
         items += [f"    {round_line(r, deck)}" for r in record.rounds_of(entry.item) if r.revealed is not None]
+    closed = [join(f"{t.id} → ", literal(t.outcome)) for t in topics if t.status == "closed" and t.id in record.agenda]
     times = [f"{entry} {clock_face(seconds)}" for entry, seconds in record.seconds.items() if seconds]
     return [
         (f"Items refined ({len([r for r in record.refined if r.changed])})", items),
+        (f"Topics closed ({len(closed)})", closed),
         ("Time per entry", [" · ".join(times)] if times else []),
     ]

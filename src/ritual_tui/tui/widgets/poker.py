@@ -41,7 +41,7 @@ class PokerPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="poker-state")
-        yield RecordTable("Voter", "Vote", empty="Nobody votes: h says who is here.", id="voters")
+        yield RecordTable("Voters", "", empty="Nobody votes: h says who is here.", id="voters")
         yield Static(id="poker-figures")
         yield Static(id="poker-history", classes="caption")
 
@@ -51,16 +51,17 @@ class PokerPanel(Vertical):
         revealed = last is not None and last.revealed is not None
         asked = list(dict.fromkeys([*(last.voters if last and revealed else voters)]))
         voted = set(last.votes) if last is not None else set()
-        rows = []
         figures = round_figures(last.votes, deck) if last is not None and revealed else None
+        cells: list[CellValue] = []
         for name in asked:
             if figures is not None and last is not None:
-                card = last.votes.get(name, "—")
-                style = "bold yellow" if name in figures.lowest_voters + figures.highest_voters else "bold"
-                cell: CellValue = (card, style)
+                outlier = name in figures.lowest_voters + figures.highest_voters
+                # The card first: on a narrow screen a long name is cut, never the card.
+                cells.append((f"{last.votes.get(name, '—'):>3} {name}", "bold yellow" if outlier else "bold"))
             else:
-                cell = ("✓ voted", "green") if name in voted else ("… waiting", "dim")
-            rows.append(Row(name, [name, cell]))
+                cells.append((f"✓ {name}", "green") if name in voted else (f"· {name}", "dim"))
+        # Two voters a row: a room of eight fits in four lines, leaving the story its room.
+        rows = [Row(str(n), list(cells[n : n + 2])) for n in range(0, len(cells), 2)]
         self.query_one("#voters", RecordTable).set_rows(rows)
         everyone = bool(asked) and not revealed and all(n in voted for n in asked)
         self.set_class(everyone, "-everyone")
@@ -69,7 +70,7 @@ class PokerPanel(Vertical):
             state = "Take up an item to estimate it"
         elif revealed:
             suggestion = figures.suggestion if figures and figures.suggestion else "the estimate"
-            state = f"Round {number} revealed · s sets {suggestion} · a re-votes"
+            state = f"Round {number} · s sets {suggestion} · a re-votes"
         elif everyone:
             state = f"Round {number}: all {len(asked)} voted · r reveals"
         else:
@@ -83,8 +84,10 @@ class PokerPanel(Vertical):
     def _figures(figures: RoundFigures) -> Content:
         if not figures.estimates:
             return Content("No estimate among the cards: talk, then a re-vote.")
-        spread = figures.lowest if figures.lowest == figures.highest else f"{figures.lowest} to {figures.highest}"
-        line = join(f"Spread {spread} · {figures.consensus} % agree · suggests {figures.suggestion}")
+        spread = (
+            f"All {figures.lowest}" if figures.lowest == figures.highest else f"{figures.lowest} to {figures.highest}"
+        )
+        line = join(f"{spread} · {figures.consensus} % agree · suggests {figures.suggestion}")
         if figures.lowest_voters:
             line = join(
                 line,

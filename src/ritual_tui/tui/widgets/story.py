@@ -28,7 +28,7 @@ class EntryPanel(Vertical):
     EntryPanel #entry-title { width: 1fr; text-style: bold; color: $accent; }
     EntryPanel #entry-clock { width: 18; height: 3; }
     EntryPanel.-over-time #entry-clock { color: $error; }
-    EntryPanel #entry-body { height: 1fr; }
+    EntryPanel #entry-body { height: 1fr; scrollbar-size-vertical: 1; }
     EntryPanel #entry-hints { color: $warning; }
     """
 
@@ -101,7 +101,9 @@ class EntryPanel(Vertical):
         )
 
     def _set(self, selector: str, content: Content | str) -> None:
-        self.query_one(selector, Static).update(content)
+        widget = self.query_one(selector, Static)
+        widget.update(content)
+        widget.display = bool(content.plain if isinstance(content, Content) else content)
 
 
 def _lines(lines: list[Content]) -> list[Content | str]:
