@@ -44,6 +44,12 @@ class EntryPanel(Vertical):
             yield Static(id="entry-hints")
             yield Static(id="entry-notes", classes="private")
 
+    def on_resize(self) -> None:
+        # The clock grows with the panel, so the room can read it on a projector.
+        clock = self.query_one("#entry-clock", BigClock)
+        clock.styles.height = max(3, min(10, self.size.height // 4))
+        clock.styles.width = max(18, min(60, self.size.width // 3))
+
     def show_item(self, item: BacklogItem, settings: Settings, presenter: bool) -> None:
         """Show an item whole (its private notes only outside presenter mode)."""
         head = f"{item.id} · {item.kind} · {item.status} · {format_points(item.estimate)} pts"

@@ -1,0 +1,198 @@
+"""Measure the refinement on the large workspace (5,000 backlog items) and write
+``benchmarks/RESULTS-refinement.md``.
+
+    python -m benchmarks.refinement
+
+- ``ritual refine`` to the agenda filled, against ``ritual`` to home filled (interleaved, medians);
+- the reveal of a poker round: from the key to the frame that shows the cards;
+- moving one item in the 5,000-item backlog: the files whose bytes changed, counted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import platform
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from benchmarks.run import CACHE, ENV, FIRST_PAINT, HERE, RUNS, median, scratch_copy, side_by_side, workspace
+
+#: ``ritual refine`` (argv[2] "refinement") or ``ritual`` (argv[2] "home") until its screen is filled.
+#: The refinement's session of the day is removed after each run, so every run builds its agenda.
+FILLED_CHILD = (
+    FIRST_PAINT
+    + """
+from pathlib import Path
+from ritual_tui.store.workspace import Workspace
+from ritual_tui.tui.app import RitualApp
+start = sys.argv[2]
+wanted = "RefinementScreen" if start == "refinement" else "HomeScreen"
+async def auto(pilot):
+    while not (type(pilot.app.screen).__name__ == wanted and getattr(pilot.app.screen, "settled", False)):
+        await pilot.pause(0.002)
+    print(time.time() - float(sys.argv[3]), flush=True)
+    pilot.app.exit()
+ws = Workspace.open(sys.argv[1])
+RitualApp(ws, start).run(headless=True, auto_pilot=auto, size=(100, 30))
+from ritual_tui.domain.session import RitualSession
+for f in ws.files(RitualSession):
+    s = ws.read(RitualSession, f)
+    if s.ritual == "refinement" and s.refinement is not None and str(s.date) == "2026-11-26":
+        f.path.unlink()
+"""
+)
+
+
+def filled(large: Path) -> tuple[float, float]:
+    """Medians (s) of ``ritual refine`` to the agenda filled and ``ritual`` to home filled."""
+    command = [sys.executable, "-c", FILLED_CHILD]
+    refine, home = side_by_side(
+        [*command, str(large), "refinement", "{launch}"], [*command, str(large), "home", "{launch}"]
+    )
+    return median(refine, 0), median(home, 0)
+
+
+def reveal_to_frame(ws_root: Path, rounds: int = 15) -> list[float]:
+    """Seconds from ``r`` to the first frame drawn after the round was revealed, six votes a round."""
+    import textual.app
+    from textual import events
+
+    from ritual_tui.services import poker
+    from ritual_tui.store.workspace import Workspace
+    from ritual_tui.tui.app import RitualApp
+    from ritual_tui.tui.screens.refinement import RefinementScreen
+
+    os.environ.update(ENV)
+    frames: list[float] = []
+    display = textual.app.App._display
+
+    def stamped(app: textual.app.App[object], screen: object, renderable: object) -> None:
+        if renderable is not None:
+            frames.append(time.perf_counter())
+        display(app, screen, renderable)  # type: ignore[arg-type]
+
+    textual.app.App._display = stamped  # type: ignore[method-assign,assignment]
+    timings: list[float] = []
+
+    async def main() -> None:
+        ws = Workspace.open(ws_root)
+        app = RitualApp(ws, "refinement")
+        async with app.run_test(size=(120, 40)) as pilot:
+            while not (isinstance(app.screen, RefinementScreen) and app.screen.settled):
+                await pilot.pause(0.01)
+            screen = app.screen
+            assert screen.context is not None
+            entry = next(e for e in screen.context.refinement.agenda if e in screen.context.items)
+            screen.query_one("#agenda").select_key(entry)
+            await pilot.press("enter")
+            revealed: list[float] = []
+            session_saved = screen.session_saved
+
+            def stamped_saved(session: object) -> None:
+                session_saved(session)  # type: ignore[arg-type]
+                revealed.append(time.perf_counter())
+
+            screen.session_saved = stamped_saved  # type: ignore[method-assign]
+            for n in range(rounds):
+                while not screen.settled:
+                    await pilot.pause(0.01)
+                sid = screen.context.session.id
+                if n:
+                    poker.revote(ws, sid, entry)
+                for voter in screen.context.refinement.voters:
+                    poker.cast_vote(ws, sid, entry, voter, "5")
+                screen._reread_session()
+                while not screen.settled:
+                    await pilot.pause(0.01)
+                await pilot.pause(0.05)
+                before = len(revealed)
+                started = time.perf_counter()
+                assert app._driver is not None
+                app._driver.send_message(events.Key("r", "r"))
+                while not (len(revealed) > before and frames and frames[-1] > revealed[-1]):
+                    await asyncio.sleep(0.0002)
+                timings.append(next(f for f in frames if f > revealed[-1]) - started)
+                assert "s sets 5" in str(screen.query_one("#poker-state").render())
+
+    try:
+        asyncio.run(main())
+    finally:
+        textual.app.App._display = display  # type: ignore[method-assign]
+    return timings
+
+
+def files_written_by_a_move(ws_root: Path) -> tuple[int, int, float]:
+    """(files changed, items in the backlog, seconds) for one item moved to the top."""
+    from ritual_tui.domain.backlog import BacklogItem
+    from ritual_tui.services.ranking import move_item
+    from ritual_tui.store.workspace import Workspace
+
+    os.environ.update(ENV)
+    ws = Workspace.open(ws_root)
+    files = [f.path for f in ws.files(BacklogItem)]
+    ws.index(BacklogItem)  # the index as a session has it: learnt once
+    before = {p: p.read_bytes() for p in ws_root.rglob("*") if p.is_file() and ".ritual" not in p.parts}
+    last = files[-1].name.split("-")
+    started = time.perf_counter()
+    move_item(ws, f"{last[0]}-{last[1]}", "top")
+    seconds = time.perf_counter() - started
+    after = {p: p.read_bytes() for p in ws_root.rglob("*") if p.is_file() and ".ritual" not in p.parts}
+    changed = [p for p in after if before.get(p) != after[p]]
+    return len(changed), len(files), seconds
+
+
+def main() -> None:
+    CACHE.mkdir(exist_ok=True)
+    large = scratch_copy(workspace("large"))
+    rows = []
+    refine, home = filled(large)
+    ratio = refine / home
+    rows.append(
+        (
+            "`ritual refine` start to agenda filled, large",
+            "`ritual` start to home filled",
+            f"{refine:.2f} s vs {home:.2f} s = {ratio:.2f}×",
+            "≤ 1.2×",
+            "met" if ratio <= 1.2 else "MISSED",
+        )
+    )
+    reveals = reveal_to_frame(large)
+    r = statistics.median(reveals) * 1000
+    rows.append(
+        (
+            "refinement: reveal (`r`) to frame, large",
+            "–",
+            f"{r:.0f} ms median of {len(reveals)}",
+            "≤ 50 ms",
+            "met" if r <= 50 else "MISSED",
+        )
+    )
+    changed, items, seconds = files_written_by_a_move(large)
+    rows.append(
+        (
+            f"`ritual backlog rank --top`: files written, {items:,} items",
+            "–",
+            f"{changed} file ({seconds * 1000:.0f} ms)",
+            "1 file",
+            "met" if changed == 1 else "MISSED",
+        )
+    )
+    machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    table = ["| what | compared with | figure | target | |", "|---|---|---|---|---|"]
+    table += [f"| {' | '.join(row)} |" for row in rows]
+    text = (
+        f"# Refinement benchmark\n\nMachine: {machine}. Date: {date.today()}. Start-up figures are medians of "
+        f"{RUNS} runs of each, interleaved.\n\nReproduce: `python -m benchmarks.refinement`.\n\n"
+        + "\n".join(table)
+        + "\n"
+    )
+    (HERE / "RESULTS-refinement.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
