@@ -155,3 +155,17 @@ async def test_ranking_from_the_agenda_writes_one_item(demo: Workspace) -> None:
     assert ranked(ws)[0].id == "B-20"
     # B-1 had the first rank, 1; the top is one less.
     assert ws.get(BacklogItem, "B-20").rank == 0
+
+
+async def test_a_damaged_item_is_left_off_the_agenda_and_named(demo: Workspace) -> None:
+    damaged = next((demo.root / "backlog").glob("B-20-*.toml"))
+    damaged.write_text(damaged.read_text(encoding="utf-8")[:200], encoding="utf-8")  # cut short mid-line
+    app = RitualApp(Workspace.open(demo.root), "refinement")
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(pilot)
+        agenda = app.screen.query_one("#agenda").shown_keys()
+        assert agenda[:4] == ["P-1", "P-2", "B-18", "B-24"] and "B-20" not in agenda
+        notices = [str(n.message) for n in app._notifications]
+        assert any(str(damaged) in n and "left off the refinement's agenda" in n for n in notices)
+        await take_up(pilot, "B-18")  # the rest works
+        assert "B-18 · story" in screen_text(app)

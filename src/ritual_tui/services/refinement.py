@@ -7,18 +7,23 @@ skips and the time per entry survive leaving the ritual, or a crash.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from ritual_tui.domain.backlog import NOT_READY, BacklogItem
 from ritual_tui.domain.daily_records import Topic
-from ritual_tui.domain.errors import ValidationError
+from ritual_tui.domain.errors import DamagedFileError, ValidationError
+from ritual_tui.domain.fields import Record
 from ritual_tui.domain.refinement import Refinement
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.services.poker import deck_of, voters_among
 from ritual_tui.services.refinement_log import note_item
 from ritual_tui.services.sessions import SessionContext, open_session
 from ritual_tui.store.workspace import Workspace
+
+R = TypeVar("R", bound=Record)
 
 #: How many items not ready the agenda starts with (the top of the backlog); more are added by hand.
 AGENDA_ITEMS = 30
@@ -39,11 +44,34 @@ class RefinementContext(SessionContext):
         return self.session.refinement
 
 
+def _readable(ws: Workspace, record_type: type[R], where: Callable[[R], bool], index: bool = False) -> list[R]:
+    """Records of a type that ``where`` accepts (from the index with ``index``). A damaged file does not
+    stop the refinement: the records are then read one by one, and each damaged file is left off the
+    agenda with a notice naming it."""
+    try:
+        return [r for r in ws.index(record_type) if where(r)] if index else ws.all(record_type, where=where)
+    except DamagedFileError:
+        found = []
+        for record_file in ws.files(record_type):
+            try:
+                record = ws.read(record_type, record_file)
+            except DamagedFileError as error:
+                notice = f"{error}; it is left off the refinement's agenda until it is repaired."
+                if notice not in ws.notices:
+                    ws.notices.append(notice)
+                continue
+            if where(record):
+                found.append(record)
+        return found
+
+
 def initial_agenda(ws: Workspace) -> list[str]:
     """Open parking-lot topics (oldest first), then the first items not ready, by rank. Chosen from
     the index, so a backlog of thousands costs no more than its ids."""
-    topics = [t.id for t in ws.all(Topic) if t.status == "open"]
-    waiting = sorted((i for i in ws.index(BacklogItem) if i.status in NOT_READY), key=lambda i: (i.rank, i.id))
+    topics = [t.id for t in _readable(ws, Topic, lambda t: t.status == "open")]
+    waiting = sorted(
+        _readable(ws, BacklogItem, lambda i: i.status in NOT_READY, index=True), key=lambda i: (i.rank, i.id)
+    )
     return topics + [i.id for i in waiting[:AGENDA_ITEMS]]
 
 
@@ -67,8 +95,8 @@ def open_refinement(ws: Workspace, today: date | None = None, new: bool = False)
 def read_agenda(ws: Workspace, context: RefinementContext) -> None:
     """Read the agenda's items and topics whole (an entry removed since is left out)."""
     wanted = set(context.refinement.agenda)
-    context.items = {i.id: i for i in ws.all(BacklogItem, where=lambda i: i.id in wanted)}
-    context.topics = {t.id: t for t in ws.all(Topic) if t.id in wanted}
+    context.items = {i.id: i for i in _readable(ws, BacklogItem, lambda i: i.id in wanted)}
+    context.topics = {t.id: t for t in _readable(ws, Topic, lambda t: t.id in wanted)}
 
 
 def _change(ws: Workspace, session_id: str, change: object) -> RitualSession:
