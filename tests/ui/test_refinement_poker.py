@@ -147,3 +147,26 @@ async def test_votes_entered_survive_leaving_and_stay_hidden(demo: Workspace) ->
             "Tomás",
             "Ruiz",
         ]
+
+
+async def test_keys_pressed_twice_act_once(demo: Workspace) -> None:
+    app = RitualApp(demo, "refinement")
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(pilot)
+        await take_up(pilot, "B-18")
+        await vote(pilot, ["5", "8"])
+        await pilot.press("r", "r")  # the second finds the round revealed: nothing to do
+        await settle(pilot)
+        await pilot.press("a", "a")  # one re-vote, not two
+        await settle(pilot)
+        await vote(pilot, ["5"])
+        await pilot.press("r", "s", "s")
+        await settle(pilot)
+        assert not [n for n in app._notifications if n.severity == "error"]
+    session = todays_refinement(demo.root)
+    assert session.refinement is not None
+    assert [(r.number, r.votes) for r in session.refinement.rounds] == [
+        (1, {"Lena Fischer": "5", "Tomás Ruiz": "8"}),
+        (2, {"Lena Fischer": "5"}),
+    ]
+    assert Workspace.open(demo.root).get(BacklogItem, "B-18").estimate == 5

@@ -71,7 +71,9 @@ class RefinementActions(_Screen):
         if action in getattr(self, "_busy", set()):
             return None
         if action in ON_ITEM:
-            return True if self._taken_item() and not self.ending else None
+            if not self._taken_item() or self.ending:
+                return None
+            return True if self._poker_allows(action) else None
         if action == "close_topic":
             return True if self._taken_topic() and not self.ending else None
         if action in ON_CURSOR:
@@ -79,6 +81,22 @@ class RefinementActions(_Screen):
         if action == "rank":
             return True if self._cursor() in (self.context.items if self.context else {}) else None
         return super().check_action(action, parameters)
+
+    def _poker_allows(self, action: str) -> bool:
+        """Reveal only a hidden round with votes, re-vote only after a reveal, set the suggestion only
+        once there is one: a key pressed twice never acts on a round that has moved on."""
+        assert self.context is not None
+        record, item = self.context.refinement, self._taken_item()
+        hidden, last = record.open_round(item), record.last_round(item)
+        if action == "reveal":
+            return hidden is not None and bool(hidden.votes)
+        if action == "revote":
+            return last is not None and last.revealed is not None
+        if action == "estimate":
+            return bool(self._suggestion())
+        if action == "vote":
+            return last is None or last.revealed is None
+        return True
 
     def _act(self, action: str, job: Callable[[], Any], then: Callable[[Any], None]) -> None:
         """Write in turn; ``action`` cannot be pressed again until this write is done."""
