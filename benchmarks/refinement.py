@@ -61,7 +61,6 @@ def reveal_to_frame(ws_root: Path, rounds: int = 15) -> list[float]:
     import textual.app
     from textual import events
 
-    from ritual_tui.services import poker
     from ritual_tui.store.workspace import Workspace
     from ritual_tui.tui.app import RitualApp
     from ritual_tui.tui.screens.refinement import RefinementScreen
@@ -100,19 +99,18 @@ def reveal_to_frame(ws_root: Path, rounds: int = 15) -> list[float]:
             for n in range(rounds):
                 while not screen.settled:
                     await pilot.pause(0.01)
-                sid = screen.context.session.id
                 if n:
-                    poker.revote(ws, sid, entry)
-                for voter in screen.context.refinement.voters:
-                    poker.cast_vote(ws, sid, entry, voter, "5")
-                screen._reread_session()
-                while not screen.settled:
+                    await pilot.press("a")  # a re-vote
+                await pilot.press("v")  # the PO types every voter's card, as in a session
+                for _ in screen.context.refinement.voters:
+                    await pilot.press("5", "enter")
+                await pilot.press("escape")
+                while not screen.settled or not screen.check_action("reveal", ()):
                     await pilot.pause(0.01)
                 await pilot.pause(0.05)
                 before = len(revealed)
                 started = time.perf_counter()
-                assert app._driver is not None
-                app._driver.send_message(events.Key("r", "r"))
+                await pilot.press("r")  # Pilot waits for the app to be idle after: the frame was drawn by then
                 while not (len(revealed) > before and frames and frames[-1] > revealed[-1]):
                     await asyncio.sleep(0.0002)
                 timings.append(next(f for f in frames if f > revealed[-1]) - started)

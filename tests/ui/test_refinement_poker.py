@@ -170,3 +170,25 @@ async def test_keys_pressed_twice_act_once(demo: Workspace) -> None:
         (2, {"Lena Fischer": "5"}),
     ]
     assert Workspace.open(demo.root).get(BacklogItem, "B-18").estimate == 5
+
+
+async def test_a_room_of_five_after_someone_leaves(demo: Workspace) -> None:
+    app = RitualApp(demo, "refinement")
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        app.screen.query_one("#choices").select_key("Samir Haddad")
+        await pilot.press("enter")  # Samir leaves: five vote
+        await settle(pilot)
+        await take_up(pilot, "B-18")
+        await vote(pilot, ["1", "2", "3", "5", "8"])
+        await pilot.press("r")
+        await settle(pilot)
+        rows = [row.split() for row in text_of(app.screen.query_one("#voters")).split("\n")]
+        assert rows[-1] == ["8", "Mei", "Chen"]  # the fifth voter alone on the last row
+        # 1 2 3 5 8: the median is 3, a card.
+        assert "1 to 8 · 20 % agree · suggests 3" in screen_text(app)
+    session = todays_refinement(demo.root)
+    assert session.absent == ["Samir Haddad"] and session.refinement is not None
+    assert "Samir Haddad" not in session.refinement.voters

@@ -61,6 +61,8 @@ class PokerPanel(Vertical):
             else:
                 cells.append((f"✓ {name}", "green") if name in voted else (f"· {name}", "dim"))
         # Two voters a row: a room of eight fits in four lines, leaving the story its room.
+        if len(cells) % 2:
+            cells.append("")  # an odd room: the last row's second cell is empty
         rows = [Row(str(n), list(cells[n : n + 2])) for n in range(0, len(cells), 2)]
         self.query_one("#voters", RecordTable).set_rows(rows)
         everyone = bool(asked) and not revealed and all(n in voted for n in asked)
