@@ -57,9 +57,8 @@ def filled(large: Path) -> tuple[float, float]:
 
 
 def reveal_to_frame(ws_root: Path, rounds: int = 15) -> list[float]:
-    """Seconds from ``r`` to the first frame drawn after the round was revealed, six votes a round."""
+    """Seconds from ``r`` to the first frame drawn after the round was revealed, every voter voting."""
     import textual.app
-    from textual import events
 
     from ritual_tui.store.workspace import Workspace
     from ritual_tui.tui.app import RitualApp
