@@ -56,9 +56,7 @@ def _readable(ws: Workspace, record_type: type[R], where: Callable[[R], bool], i
             try:
                 record = ws.read(record_type, record_file)
             except DamagedFileError as error:
-                notice = f"{error}; it is left off the refinement's agenda until it is repaired."
-                if notice not in ws.notices:
-                    ws.notices.append(notice)
+                _notice(ws, error)
                 continue
             if where(record):
                 found.append(record)
@@ -95,8 +93,27 @@ def open_refinement(ws: Workspace, today: date | None = None, new: bool = False)
 def read_agenda(ws: Workspace, context: RefinementContext) -> None:
     """Read the agenda's items and topics whole (an entry removed since is left out)."""
     wanted = set(context.refinement.agenda)
-    context.items = {i.id: i for i in _readable(ws, BacklogItem, lambda i: i.id in wanted)}
-    context.topics = {t.id: t for t in _readable(ws, Topic, lambda t: t.id in wanted)}
+    context.items = {i.id: i for i in _by_id(ws, BacklogItem, wanted)}
+    context.topics = {t.id: t for t in _by_id(ws, Topic, wanted)}
+
+
+def _by_id(ws: Workspace, record_type: type[R], wanted: set[str]) -> list[R]:
+    """The records of these ids, each file read on its own: the few an agenda holds cost less than
+    the index of a backlog of thousands (a damaged one is left out, with a notice naming it)."""
+    found = []
+    for record_file in ws.files(record_type):
+        if record_file.id in wanted:
+            try:
+                found.append(ws.read(record_type, record_file))
+            except DamagedFileError as error:
+                _notice(ws, error)
+    return found
+
+
+def _notice(ws: Workspace, error: DamagedFileError) -> None:
+    notice = f"{error}; it is left off the refinement's agenda until it is repaired."
+    if notice not in ws.notices:
+        ws.notices.append(notice)
 
 
 def _change(ws: Workspace, session_id: str, change: object) -> RitualSession:
