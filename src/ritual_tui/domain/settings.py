@@ -130,6 +130,8 @@ class Settings:
     escalation_severity: str = "medium"
     blocker_escalation_category: str = "blocker"
     blocker_escalation_severity: str = "high"
+    #: Open the app in presenter mode (for a workspace always shown on a shared screen).
+    presenter_mode: bool = False
     #: A blocker open in this many dailies is flagged and offered for escalation.
     blocker_aging_dailies: int = 3
     #: A tracker's statuses → ours, for ``ritual import``; ``ritual backlog export`` writes back the

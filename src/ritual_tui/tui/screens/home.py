@@ -78,6 +78,7 @@ class HomeScreen(RitualScreen):
                 yield Static(id="sprint-progress")
                 yield Static(id="burndown")
                 yield Static(id="ritual-due")
+                yield RecordTable("ID", "Status", "Item", empty="No item in the sprint.", id="sprint-items")
             with Vertical(id="side"):
                 with Vertical(id="pm-panel", classes="panel"):
                     yield RecordTable(
@@ -139,6 +140,9 @@ class HomeScreen(RitualScreen):
                 f"actual {spark(actual, top)}\nideal  {spark([d.ideal for d in overview.burndown], top)}"
             )
         self.query_one("#ritual-due", Static).update(self._today_line(overview))
+        self.query_one("#sprint-items", RecordTable).set_rows(
+            [Row(i.id, [i.id, (i.status, "green" if i.status == "done" else ""), i.title]) for i in overview.board]
+        )
         self._fill_waiting(overview)
         self.query_one("#recent", RecordTable).set_rows(
             [Row(d.id, [d.id, d.level, d.status, d.title]) for d in overview.recent_decisions]

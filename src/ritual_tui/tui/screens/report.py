@@ -17,6 +17,7 @@ from ritual_tui.reports.blocks import Block
 from ritual_tui.reports.brief import brief_since_last
 from ritual_tui.reports.files import FORMATS, render, write_report
 from ritual_tui.reports.layout import brief_blocks, summary_blocks
+from ritual_tui.reports.markdown import md
 from ritual_tui.reports.summary import sprint_summary
 from ritual_tui.store import layout
 from ritual_tui.store.workspace import Workspace
@@ -75,7 +76,12 @@ class ReportScreen(RitualScreen):
 
     def on_mount(self) -> None:
         self.sub_title = self.report.title
-        self.load(lambda: self.report.build(self.ws), self.show)
+        self.load(lambda: self.report.build(self.ws), self.show, self.not_built)
+
+    def not_built(self, error: Exception) -> None:
+        """Nothing to report (no sprint yet) or a file that cannot be read: say so where the report goes."""
+        self.markdown = ""
+        self.query_one("#report", Markdown).update(f"**Nothing to show yet.**\n\n{md(str(error))}")
 
     def show(self, doc: dict[str, Any]) -> None:
         self.doc = doc
@@ -83,13 +89,21 @@ class ReportScreen(RitualScreen):
         self.query_one("#report", Markdown).update(self.markdown)
 
     def action_copy(self) -> None:
-        if self.markdown:
-            self.app.copy_to_clipboard(self.markdown)
-            self.notify("Markdown copied to the clipboard.", markup=False, timeout=3)
+        if not self.markdown:
+            self.notify("Nothing to copy yet: the report could not be made.", markup=False, severity="warning")
+            return
+        self.app.copy_to_clipboard(self.markdown)
+        # The terminal receives it (OSC 52) but may ignore it, and nothing tells the app: say so.
+        self.notify(
+            "Sent the Markdown to the terminal's clipboard. If your terminal does not accept that, w writes the files.",
+            markup=False,
+            timeout=6,
+        )
 
     def action_write(self) -> None:
         doc = self.doc
         if doc is None:
+            self.notify("Nothing to write yet: the report could not be made.", markup=False, severity="warning")
             return
         stem, folder = self.report.destination(self.ws, doc)
         title = str(doc["product"])
