@@ -26,7 +26,7 @@ async def test_home_shows_the_sprint_the_ritual_due_and_what_waits_for_the_pm(de
         assert app.screen.query_one("#sprint-panel").border_title == "Sprint 5 · day 8 of 14"
         assert "Goal: Patients get reminders and miss fewer appointments" in shown
         assert "Done: 2 points, 1 of 6 items\nCommitted: 15 points, scope +1 −0" in shown
-        assert "actual ▆▆▆▆█▇▇▇······" in shown
+        assert "actual ▇▇▇▇████······" in shown
         assert "Today: daily stand-up · press d" in shown
         waiting = text_of(app.screen.query_one("#waiting")).splitlines()
         assert [row.split()[0] for row in waiting] == ["E-1", "E-2", "E-3", "E-7", "BL-3"]
@@ -107,7 +107,7 @@ async def test_decisions_show_whole_and_are_superseded(demo: Workspace) -> None:
         app.screen.query_one("#choice-by").value = "D-7"
         await pilot.press("enter")
         await settle(pilot)
-        assert "D-4 2026-11-06 operational superseded" in text_of(table)
+        assert "D-4 2026-11-05 operational superseded" in text_of(table)
     assert demo.get(Decision, "D-4").superseded_by == "D-7"
     assert demo.get(Decision, "D-7").supersedes == "D-4"
 

@@ -21,6 +21,7 @@ from ritual_tui.domain.rules import (
 )
 from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
 from ritual_tui.domain.text import storable_text
+from ritual_tui.services.sprint_close import freeze_at_close
 from ritual_tui.store.sprints import active_sprint
 from ritual_tui.store.workspace import Workspace
 
@@ -54,6 +55,7 @@ def register(commands: Any) -> None:
     close = sub.add_parser("close", help="close the active sprint with its review outcome")
     close.add_argument("--goal-met", choices=("yes", "no"), required=True)
     close.add_argument("--reject", action="append", default=[], help="item rejected at the review (repeat)")
+    close.add_argument("--why", default="", help="why the goal was met or not, as said at the review")
     close.set_defaults(func=close_sprint)
 
     listing = sub.add_parser("list", help="list sprints")
@@ -140,8 +142,10 @@ def close_sprint(ws: Workspace, args: argparse.Namespace) -> int:
         strangers = rejected - set(scope)
         if strangers:
             raise ValidationError(f"Not in {sprint.id}: {', '.join(sorted(strangers))}.")
+        statuses_before = {}
         for item_id in scope:
             item = ws.get(BacklogItem, item_id)
+            statuses_before[item_id] = item.status
             if item_id in rejected:
                 outcome = "rejected"
             else:
@@ -150,8 +154,10 @@ def close_sprint(ws: Workspace, args: argparse.Namespace) -> int:
             if outcome != "accepted" and item.status in ("in-progress", "review", "done"):
                 ws.update(BacklogItem, item_id, lambda i: i.move_to("ready", clock.today()))
         sprint.goal_met = args.goal_met == "yes"
+        sprint.goal_reason = storable_text(args.why, "reason")
         sprint.status = "closed"
         sprint.closed = clock.now()
+        freeze_at_close(ws, sprint, statuses_before, clock.today())
         ws.save(sprint)
     figures = sprint_figures(sprint, {i: ws.get(BacklogItem, i) for i in scope})
     print(

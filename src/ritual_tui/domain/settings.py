@@ -55,6 +55,9 @@ class Settings:
     )
     escalation_severities: list[str] = field(default_factory=lambda: ["low", "medium", "high", "critical"])
     blocker_aging_dailies: int = 3
+    #: A sprint that commits more than this share (in %) of its planning forecast is flagged as
+    #: over-committed in its summary's headline.
+    overcommit_percent: int = 110
     extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def objective_ids(self) -> list[str]:
