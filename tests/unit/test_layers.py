@@ -14,6 +14,7 @@ import ritual_tui
 FORBIDDEN = {
     "ritual_tui.domain": ("ritual_tui.store", "ritual_tui.reports", "ritual_tui.tui", "ritual_tui.commands", "textual"),
     "ritual_tui.store": ("ritual_tui.reports", "ritual_tui.tui", "ritual_tui.commands", "textual"),
+    "ritual_tui.services": ("ritual_tui.reports", "ritual_tui.tui", "ritual_tui.commands", "textual"),
     "ritual_tui.reports": ("ritual_tui.tui", "ritual_tui.commands", "textual"),
     "ritual_tui.commands": ("ritual_tui.tui", "textual"),
 }

@@ -37,7 +37,7 @@ def at_a_glance(doc: dict[str, Any]) -> list[str]:
     overdue = sum(1 for e in waiting if e["overdue"])
     lines = []
     if waiting:
-        line = f"{plural(len(waiting), 'escalation')} wait for your decision"
+        line = f"{plural(len(waiting), 'escalation')} {'waits' if len(waiting) == 1 else 'wait'} for your decision"
         line += f" ({new} new since the last brief)" if doc["since"] else ""
         if needed:
             line += f"; the first is needed by {needed[0]}"

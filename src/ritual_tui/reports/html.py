@@ -44,7 +44,9 @@ def _table(block: Table) -> str:
         "<tr>" + "".join(f"<td{cls(i)}{labels[i]}>{esc(cell)}</td>" for i, cell in enumerate(row)) + "</tr>"
         for row in block.rows
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    # A table of a few short columns keeps its figures next to their labels.
+    compact = ' class="compact"' if len(block.headers) <= 3 else ""
+    return f"<table{compact}><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
 def _runs(runs: Sequence[Run]) -> str:

@@ -13,6 +13,7 @@ p, li, td { overflow-wrap: anywhere; }
 ul { padding-left: 1.25rem; }
 ul.headline { background: var(--off); border-left: 4px solid var(--accent); padding: .5rem .75rem .5rem 1.75rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .92rem; }
+table.compact { width: auto; min-width: 22rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f3f5f9; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }

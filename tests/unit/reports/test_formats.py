@@ -92,3 +92,18 @@ def test_the_html_page_is_self_contained(known: Workspace) -> None:
     assert "script" not in parser.tags and "link" not in parser.tags
     assert not re.search(r"(src|href)\s*=", page)
     assert parser.tags.count("svg") == 2 and "<style>" in page and "@media print" in page
+
+
+def test_print_keeps_headings_with_what_follows_and_dates_whole(demo: Workspace) -> None:
+    page = render(sprint_summary(demo, "5", TODAY), summary_blocks, "html", "t")
+    body = page.split("<body>", 1)[1]
+    # A heading is never the last thing in a kept group, nor directly followed by another section.
+    for group in re.findall(r'<div class="keep">(.*?)</div>(?=\n)', body, re.S):
+        assert re.match(r"<h[23]>", group) and not re.search(r"</h[23]>$", group)
+    assert body.count('<div class="keep">') >= 10
+    assert not re.search(r"</h2>\n<h2>", body)
+    # Every date sits in a span that does not wrap: "2026-11-23" never breaks at its hyphens.
+    assert '<span class="nowrap">2026-11-23</span>' in body
+    text = re.sub(r'<svg.*?</svg>| data-label="[^"]*"', "", body, flags=re.S)  # charts and labels aside
+    assert not re.search(r"(?<!>)\d{4}-\d{2}-\d{2}(?!</span>)", text)
+    assert "break-after: avoid" in page and "break-inside: avoid" in page and "@page { size: A4" in page
