@@ -1,16 +1,14 @@
-"""``ritual escalate`` and ``ritual escalation list|show|send|answer|resolve|withdraw``."""
+"""``ritual escalate`` and ``ritual escalation list|show|edit|send|answer|resolve|withdraw``."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
+from ritual_tui.commands.escalation_fields import decision_options, register_edit, set_decision_fields
 from ritual_tui.commands.output import print_fields, print_json, print_table, record_json
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
-from ritual_tui.domain.decision import Decision
-from ritual_tui.domain.errors import ValidationError
 from ritual_tui.domain.escalation import ESCALATION_STATUSES, STILL_OPEN, Escalation, StatusChange
 from ritual_tui.domain.progress import by_urgency
 from ritual_tui.domain.session import RITUALS
@@ -32,7 +30,7 @@ def register(commands: Any) -> None:
     escalate.add_argument("--source", choices=(*RITUALS, "cli"), default="cli")
     escalate.add_argument("--by", default="", help="who raised it")
     escalate.add_argument("--note", help="private note (never in a shared file)")
-    _decision_options(escalate)
+    decision_options(escalate)
     escalate.add_argument("--internal", action="store_true", help="keep it out of reports for the client")
     escalate.set_defaults(func=raise_for_pm)
 
@@ -47,18 +45,7 @@ def register(commands: Any) -> None:
     show.add_argument("id")
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(func=show_escalation)
-    edit = sub.add_parser("edit", help="add what the PM needs to decide: needed-by, impact, options, advice")
-    edit.add_argument("id")
-    edit.add_argument("--title")
-    edit.add_argument("--ask", help="what the PM must decide")
-    edit.add_argument("--severity", help="low, medium, high, critical (as set in workspace.toml)")
-    _decision_options(edit)
-    edit.add_argument("--clear-options", action="store_true", help="drop the options written so far")
-    edit.add_argument("--clear-related", action="store_true", help="drop the links written so far")
-    edit.add_argument(
-        "--internal", action=argparse.BooleanOptionalAction, default=None, help="keep it out of reports for the client"
-    )
-    edit.set_defaults(func=edit_escalation)
+    register_edit(sub)
     for action, text_name, help_text in (
         ("send", "note", "mark as sent to the PM"),
         ("answer", "answer", "record the PM's answer"),
@@ -69,41 +56,6 @@ def register(commands: Any) -> None:
         step.add_argument("id")
         step.add_argument(text_name, nargs="?" if action != "answer" else None, default="")
         step.set_defaults(func=move_escalation, step=action, text_name=text_name)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _decision_options(parser: argparse.ArgumentParser) -> None:
-    """What makes an escalation decision-ready for the PM."""
-    parser.add_argument("--needed-by", type=_day, metavar="DATE", help="the day the PM's decision is needed by")
-    parser.add_argument("--impact", help="what is at stake if it waits (the sprint goal, an objective, a date)")
-    parser.add_argument("--option", action="append", default=[], help="a choice the PM has (repeat)")
-    parser.add_argument("--recommend", help="what the PO recommends, and why")
-    parser.add_argument(
-        "--related", action="append", default=[], metavar="ID", help="a decision or escalation on the same question"
-    )
-
-
-def _set_decision_fields(ws: Workspace, e: Escalation, args: argparse.Namespace) -> None:
-    """Apply the decision-ready options given; a related id must name a decision or an escalation."""
-    if args.needed_by is not None:
-        e.needed_by = args.needed_by
-    if args.impact is not None:
-        e.impact = storable_text(args.impact, "impact")
-    e.options += [required_text(option, "option") for option in args.option]
-    if args.recommend is not None:
-        e.recommendation = storable_text(args.recommend, "recommendation")
-    for ref in args.related:
-        linked = ws.get(Decision, ref) if ref.strip().upper().startswith("D-") else ws.get(Escalation, ref)
-        if linked.id == e.id:
-            raise ValidationError(f"{e.id} cannot be related to itself.")
-        if linked.id not in e.related:
-            e.related.append(linked.id)
 
 
 def raise_for_pm(ws: Workspace, args: argparse.Namespace) -> int:
@@ -124,33 +76,9 @@ def raise_for_pm(ws: Workspace, args: argparse.Namespace) -> int:
         private_notes=storable_text(args.note or "", "note"),
         internal=args.internal,
     )
-    _set_decision_fields(ws, escalation, args)
+    set_decision_fields(ws, escalation, args)
     raise_escalation(ws, escalation)
     print(f"Raised {escalation.id}")
-    return 0
-
-
-def edit_escalation(ws: Workspace, args: argparse.Namespace) -> int:
-    """Change an escalation's title, ask or severity, or add what the PM needs to decide."""
-    settings = ws.settings
-
-    def change(e: Escalation) -> None:
-        if args.title is not None:
-            e.title = required_text(args.title, "title")
-        if args.ask is not None:
-            e.ask = storable_text(args.ask, "ask")
-        if args.severity is not None:
-            e.severity = one_of(args.severity, settings.escalation_severities, "severity")
-        if args.clear_options:
-            e.options = []
-        if args.clear_related:
-            e.related = []
-        if args.internal is not None:
-            e.internal = args.internal
-        _set_decision_fields(ws, e, args)
-
-    escalation = ws.update(Escalation, args.id, change)
-    print(f"Changed {escalation.id}")
     return 0
 
 

@@ -94,7 +94,7 @@ def _scope(doc: dict[str, Any]) -> str:
     if d["added_items"]:
         changes.append(f"+{_pts(d['added_points'])} points added ({plural(d['added_items'], 'item')})")
     if d["removed_items"]:
-        changes.append(f"−{_pts(d['removed_points'])} removed ({plural(d['removed_items'], 'item')})")
+        changes.append(f"−{_pts(d['removed_points'])} points removed ({plural(d['removed_items'], 'item')})")
     share = "on a commitment of zero" if net is None else f"net {'+' if net >= 0 else '−'}{abs(net)}% of the commitment"
     return f"Scope changed after the start: {' and '.join(changes)}, {share}."
 

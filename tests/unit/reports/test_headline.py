@@ -54,7 +54,10 @@ def test_the_headline_of_a_running_sprint_at_risk(running: Workspace) -> None:
         # B-1's 5 of the 13 committed = 38%; B-2 and B-4 still to do; 23 Nov is day 1 of 12.
         "Done so far: 5 points against 13 committed (38%), 1 item; 2 items still to do on day 4 of 12.",
         # (2 − 5) ÷ 13 = −23%.
-        "Scope changed after the start: +2 points added (1 item) and −5 removed (1 item), net −23% of the commitment.",
+        (
+            "Scope changed after the start: +2 points added (1 item) and −5 points removed (1 item), net −23% of"
+            " the commitment."
+        ),
         # 13 ÷ 10 = 130%, above the 110% of the default settings.
         "Committed 13 points against a forecast of 10 (130%): over-committed, above 110% of the forecast.",
         "Top risks: E-1 (high, needed by 2026-11-27) Sender ID.",
