@@ -34,8 +34,11 @@ def _table(block: Table) -> str:
     if not block.rows:
         return f'<p class="empty">{esc(block.empty)}</p>'
 
+    # A first column of short keys (ids, labels) never wraps; one of long text does.
+    keys = all(len(str(row[0])) <= 12 for row in block.rows)
+
     def cls(i: int) -> str:
-        return ' class="num"' if i in block.numeric else ""
+        return ' class="num"' if i in block.numeric else ' class="key"' if i == 0 and keys else ""
 
     # On a narrow screen each row becomes a card, and each cell says which column it is.
     labels = [f' data-label="{plain(h)}"' if h else "" for h in block.headers]
@@ -72,24 +75,36 @@ def _short(block: Block) -> bool:
     return not isinstance(block, Table) or len(block.rows) <= _SHORT_TABLE
 
 
-def render_html(blocks: Sequence[Block], title: str) -> str:
-    """A report's blocks as one standalone HTML page. Headings travel with the short block after
-    them, so that print never leaves a heading alone at the foot of a page."""
-    body: list[str] = []
-    kept: list[str] = []
-    bullets_seen = False
+def _sections(blocks: Sequence[Block]) -> list[list[Block]]:
+    """The blocks cut before each run of headings below the title: a section is its headings and
+    what follows them up to the next heading."""
+    sections: list[list[Block]] = [[]]
     for block in blocks:
-        drawn = _block(block, first=isinstance(block, Bullets) and not bullets_seen)
-        bullets_seen = bullets_seen or isinstance(block, Bullets)
-        if isinstance(block, Heading) and block.level > 1:
-            kept.append(drawn)
-        elif kept and _short(block):
-            body.append('<div class="keep">' + "".join(kept) + drawn + "</div>")
-            kept = []
-        else:
-            body += [*kept, drawn]
-            kept = []
-    body += kept
+        opens = isinstance(block, Heading) and block.level > 1
+        if opens and any(not isinstance(b, Heading) for b in sections[-1]):
+            sections.append([])
+        sections[-1].append(block)
+    return sections
+
+
+def render_html(blocks: Sequence[Block], title: str) -> str:
+    """A report's blocks as one standalone HTML page. A section of short blocks is kept on one page
+    in print; a long one keeps at least its headings with its first block, so that print never
+    leaves a heading alone at the foot of a page."""
+    body: list[str] = []
+    first_list = next((b for b in blocks if isinstance(b, Bullets)), None)
+    for section in _sections(blocks):
+        drawn = [_block(b, first=b is first_list) for b in section]
+        headings = sum(1 for b in section if isinstance(b, Heading) and b.level > 1)
+        if not headings or headings == len(section):
+            body += drawn
+        elif all(_short(b) for b in section):
+            body.append('<div class="keep">' + "".join(drawn) + "</div>")
+        elif _short(section[headings]):
+            body.append('<div class="keep">' + "".join(drawn[: headings + 1]) + "</div>")
+            body += drawn[headings + 1 :]
+        else:  # a long table first: its heading stays with it by break-after, its header row repeats
+            body += drawn
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -30,22 +30,21 @@ def related_text(links: Sequence[dict[str, Any]]) -> str:
     return "; ".join(described)
 
 
-def escalations_table(rows: Sequence[dict[str, Any]], empty: str, needed_by: bool = False) -> Table:
+def raised_table(rows: Sequence[dict[str, Any]], empty: str) -> Table:
     """Escalations with their severity, status and days waited on the report's day."""
-    headers = ["ID", "Severity", "Needed by" if needed_by else "Status", "Waited (days)", "Escalation", "The ask"]
     return Table(
-        headers,
-        [
-            [
-                e["id"],
-                e["severity"],
-                text(e["needed_by"]) if needed_by else e["status"],
-                e["age_days"],
-                e["title"],
-                text(e["ask"]),
-            ]
-            for e in rows
-        ],
+        ["ID", "Severity", "Status", "Waited (days)", "Escalation"],
+        [[e["id"], e["severity"], e["status"], e["age_days"], e["title"]] for e in rows],
+        empty,
+        (3,),
+    )
+
+
+def waiting_table(rows: Sequence[dict[str, Any]], empty: str) -> Table:
+    """Escalations waiting for the PM: when a decision is needed, how long they waited, the ask."""
+    return Table(
+        ["ID", "Severity", "Needed by", "Waited (days)", "Escalation", "The ask"],
+        [[e["id"], e["severity"], text(e["needed_by"]), e["age_days"], e["title"], text(e["ask"])] for e in rows],
         empty,
         (3,),
     )

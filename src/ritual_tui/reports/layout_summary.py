@@ -6,7 +6,7 @@ from typing import Any
 
 from ritual_tui.domain.rules import format_points
 from ritual_tui.reports.blocks import Block, Bullets, Chart, Heading, Paragraph, Run, Table, text
-from ritual_tui.reports.layout_parts import answers_table, escalations_table, footer, points_cell
+from ritual_tui.reports.layout_parts import answers_table, footer, points_cell, raised_table, waiting_table
 
 
 def _period(doc: dict[str, Any]) -> str:
@@ -159,9 +159,9 @@ def summary_blocks(doc: dict[str, Any]) -> list[Block]:
         ),
         Heading(2, "Escalations"),
         Heading(3, "Raised in this sprint"),
-        escalations_table(esc["raised"], "None raised."),
+        raised_table(esc["raised"], "None raised."),
         Heading(3, f"Waiting for the PM on {as_of}"),
-        escalations_table(esc["waiting_for_pm"], "None waiting.", needed_by=True),
+        waiting_table(esc["waiting_for_pm"], "None waiting."),
         Heading(3, f"Answered, not yet resolved on {as_of}"),
         answers_table(esc["answered_not_resolved"], "None."),
         Heading(3, "Answered by the PM in this sprint"),

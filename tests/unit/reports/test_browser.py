@@ -89,23 +89,37 @@ def test_the_summary_prints_on_three_pages_and_draws(demo: Workspace, chromium: 
     assert png_colours(png.read_bytes()) > 50  # text, tables and charts, not a blank page
 
 
-def test_the_brief_fits_a_420_pixel_screen(demo: Workspace, chromium: list[str], tmp_path: Path) -> None:
-    (tmp_path / "brief.html").write_text(render(pm_brief(demo, None), brief_blocks, "html", "t"), encoding="utf-8")
-    # Headless Chromium lays a page out at least 500 pixels wide: a frame gives the brief 420.
-    (tmp_path / "frame.html").write_text(
-        '<!DOCTYPE html><html><head><title>-</title></head><body><iframe id="f" src="brief.html" '
-        'style="width:420px;height:900px;border:0"></iframe><script>document.getElementById("f").onload = '
+def measure(chromium: list[str], folder: Path, page: str, width: int) -> tuple[int, int, int]:
+    """Lay ``page`` out ``width`` pixels wide: the width of its content, of its window, and of its
+    narrowest table cell. Headless Chromium lays a page out at least 500 pixels wide, so the page
+    goes in a frame of that width."""
+    (folder / "frame.html").write_text(
+        f'<!DOCTYPE html><html><head><title>-</title></head><body><iframe id="f" src="{page}" '
+        f'style="width:{width}px;height:900px;border:0"></iframe><script>document.getElementById("f").onload = '
         "function () { var d = this.contentDocument; var cells = Array.from(d.querySelectorAll('td'), "
         "function (td) { return td.getBoundingClientRect().width; }); document.title = "
         "d.documentElement.scrollWidth + '/' + this.contentWindow.innerWidth + '/' + Math.round(Math.min.apply("
         "null, cells)); };</script></body></html>",
         encoding="utf-8",
     )
-    dom = run([*chromium, "--allow-file-access-from-files", "--dump-dom", (tmp_path / "frame.html").as_uri()])
+    dom = run([*chromium, "--allow-file-access-from-files", "--dump-dom", (folder / "frame.html").as_uri()])
     found = re.search(r"<title>(\d+)/(\d+)/(\d+)</title>", dom.stdout)
     assert found is not None, dom.stdout[:500]
-    content, viewport, narrowest_cell = (int(n) for n in found.groups())
-    assert viewport == 420 and content <= viewport  # nothing sticks out to the side
+    content, window, narrowest_cell = (int(n) for n in found.groups())
+    return content, window, narrowest_cell
+
+
+def test_the_brief_fits_a_420_pixel_screen(demo: Workspace, chromium: list[str], tmp_path: Path) -> None:
+    (tmp_path / "brief.html").write_text(render(pm_brief(demo, None), brief_blocks, "html", "t"), encoding="utf-8")
+    content, window, narrowest_cell = measure(chromium, tmp_path, "brief.html", 420)
+    assert window == 420 and content <= window  # nothing sticks out to the side
     # Each table row reads as a card, every cell as wide as the screen (less the margins), instead
     # of five columns squeezed to a few letters each.
     assert narrowest_cell >= 360
+
+
+def test_the_summary_fits_a_laptop_window(demo: Workspace, chromium: list[str], tmp_path: Path) -> None:
+    page = render(sprint_summary(demo, "5", TODAY), summary_blocks, "html", "t")
+    (tmp_path / "summary.html").write_text(page, encoding="utf-8")
+    content, window, _ = measure(chromium, tmp_path, "summary.html", 1000)
+    assert content <= window  # no sideways scrolling: long first columns wrap, the page's padding fits
