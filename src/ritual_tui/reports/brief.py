@@ -20,11 +20,11 @@ from ritual_tui.domain.errors import RitualError
 from ritual_tui.domain.escalation import WAITING_FOR_PM, Escalation
 from ritual_tui.domain.progress import waiting_for_pm
 from ritual_tui.domain.rules import blocker_on
+from ritual_tui.domain.sprint import Sprint
 from ritual_tui.domain.text import one_of
 from ritual_tui.reports.brief_parts import at_a_glance, linked_questions
 from ritual_tui.reports.records import AUDIENCES, escalation_line, shown_to, unique
 from ritual_tui.reports.summary import REPORT_SCHEMA
-from ritual_tui.store.sprints import active_sprint
 from ritual_tui.store.workspace import Workspace
 
 
@@ -34,6 +34,15 @@ def _moment(e: Escalation, status: str, day: date | None, zone: tzinfo | None) -
     if moments:
         return max(moments)
     return datetime.combine(day, time.min, tzinfo=zone) if day else None
+
+
+def _running_sprint(ws: Workspace) -> Sprint | None:
+    """The sprint under way, newest sprint files read first (reports read the store, not services)."""
+    for record_file in reversed(ws.files(Sprint)):
+        sprint = ws.read(Sprint, record_file)
+        if sprint.status == "active":
+            return sprint
+    return None
 
 
 def _concerns(ws: Workspace, e: Escalation, sprint_scope: dict[str, int]) -> dict[str, Any]:
@@ -72,7 +81,7 @@ def pm_brief(
     escalations = [e for e in read if shown_to(audience, e)]
     blockers = ws.all(Blocker, where=lambda b: b.status == "open")
     waiting = waiting_for_pm(escalations, blockers, settings)
-    sprint = active_sprint(ws)
+    sprint = _running_sprint(ws)
     in_sprint = {i: sprint.number for i in sprint.current_ids()} if sprint else {}
 
     def answered_since(e: Escalation) -> bool:
