@@ -115,7 +115,7 @@ def done_by(sprint: Sprint, item_id: str, item: BacklogItem | None) -> date | No
         return None
     if sprint.status == "closed":  # closed before outcomes were recorded: done within the sprint counts
         return done_on if done_on and done_on <= last else None
-    return (done_on or last) if item.status == "done" else None
+    return done_on or (last if item.status == "done" else None)
 
 
 def sprint_figures(sprint: Sprint, items: Mapping[str, BacklogItem]) -> SprintFigures:

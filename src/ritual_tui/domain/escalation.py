@@ -100,7 +100,9 @@ class Escalation(Record):
     def steps(self) -> list[tuple[date, str]]:
         """Its statuses by day, oldest first: the history, completed from the dated fields where the
         history is silent (records written by hand or by an older version)."""
-        steps = [(h.at.date(), h.status) for h in sorted(self.history, key=lambda h: h.at)]
+        # Sorted by day only (stable, so the history's own order holds within a day): a date-time
+        # typed by hand without its offset cannot be compared with one that has it.
+        steps = [(h.at.date(), h.status) for h in self.history]
         known = {status for _, status in steps}
         if self.raised is not None and "open" not in known:
             steps.insert(0, (self.raised, "open"))

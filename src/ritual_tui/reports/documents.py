@@ -12,6 +12,11 @@ from typing import Any
 
 from ritual_tui.domain import clock
 from ritual_tui.reports.blocks import Block
+from ritual_tui.reports.brief import pm_brief
+from ritual_tui.reports.files import render, write_report
+from ritual_tui.reports.layout_brief import brief_blocks
+from ritual_tui.reports.layout_summary import summary_blocks
+from ritual_tui.reports.summary import sprint_summary
 from ritual_tui.store import layout
 from ritual_tui.store.workspace import Workspace
 
@@ -34,14 +39,10 @@ class ReportDocument:
 
     def render(self, fmt: str) -> str:
         """The report in one format: md, json or html."""
-        from ritual_tui.reports.files import render
-
         return render(self.doc, self.blocks, fmt, self.title)
 
     def write(self, formats: Sequence[str], folder: Path | None = None) -> list[Path]:
         """Write each format as ``<folder>/<stem>.<ext>`` (atomically); returns the paths written."""
-        from ritual_tui.reports.files import write_report
-
         return write_report(self.doc, self.blocks, formats, folder or self.folder, self.stem, self.title)
 
 
@@ -53,9 +54,6 @@ def summary_report(
     ws: Workspace, ref: str | None = None, today: date | None = None, audience: str = "pm"
 ) -> ReportDocument:
     """The end-of-sprint summary of sprint ``ref`` (default: the active sprint, else the last)."""
-    from ritual_tui.reports.layout_summary import summary_blocks
-    from ritual_tui.reports.summary import sprint_summary
-
     doc = sprint_summary(ws, ref, today or clock.today(), audience)
     stem = f"sprint-{doc['sprint']['number']}-summary{_suffix(audience)}"
     return ReportDocument(doc, summary_blocks, doc["title"], stem, ws.root / layout.SUMMARIES_FOLDER)
@@ -88,9 +86,6 @@ def brief_report(
 ) -> ReportDocument:
     """The PM brief as of ``now``, with what changed since the last brief written in ``folder``
     (default: the workspace's briefs folder); a brief written the same minute replaces it."""
-    from ritual_tui.reports.brief import pm_brief
-    from ritual_tui.reports.layout_brief import brief_blocks
-
     now = now or clock.now()
     folder = folder or ws.root / layout.BRIEFS_FOLDER
     doc = pm_brief(ws, last_brief_moment(folder, audience, now), now, audience)

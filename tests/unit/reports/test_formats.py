@@ -17,6 +17,7 @@ from ritual_tui.reports.layout import brief_blocks, summary_blocks
 from ritual_tui.reports.summary import sprint_summary
 from ritual_tui.store.workspace import Workspace
 from tests.unit.reports.conftest import SECRET
+from tests.unit.reports.invariant import assert_balanced
 from tests.unit.reports.texts import html_cells, html_texts, markdown_cells, markdown_texts, parse_page
 
 TODAY = date(2026, 11, 26)
@@ -26,6 +27,7 @@ TODAY = date(2026, 11, 26)
 @pytest.mark.parametrize("sprint", ["1", "2", "3", "4"])
 def test_markdown_html_and_json_show_the_same_figures(known: Workspace, sprint: str, audience: str) -> None:
     doc = sprint_summary(known, sprint, TODAY, audience)
+    assert_balanced(doc)
     md = render(doc, summary_blocks, "md", "t")
     page = render(doc, summary_blocks, "html", "t")
     assert markdown_texts(md) == html_texts(page)
