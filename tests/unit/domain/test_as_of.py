@@ -97,3 +97,17 @@ def test_a_blocker_on_a_past_day_counts_only_the_dailies_that_had_seen_it() -> N
     assert (on_17.open, on_17.dailies, on_17.days_open) == (True, 3, 4)
     later = blocker_on(b, date(2026, 11, 30))
     assert (later.open, later.dailies, later.days_open) == (False, 3, 5)  # 13th to the 18th
+
+
+def test_a_history_mixing_times_with_and_without_offset_still_reads() -> None:
+    # A step typed by hand as a local time (no offset) beside steps the tool wrote with one.
+    e = Escalation(
+        id="E-1",
+        title="x",
+        raised=date(2026, 11, 4),
+        status="answered",
+        answered=date(2026, 11, 6),
+        history=[step(4, "open"), StatusChange(at=datetime(2026, 11, 6, 9), status="answered")],
+    )
+    assert [e.status_on(date(2026, 11, d)) for d in (4, 6)] == ["open", "answered"]
+    assert e.age_days(date(2026, 11, 30)) == 2
