@@ -45,6 +45,7 @@ def register(commands: Any) -> None:
     close = sub.add_parser("close", help="close the active sprint with its review outcome")
     close.add_argument("--goal-met", choices=("yes", "no"), required=True)
     close.add_argument("--reject", action="append", default=[], help="item rejected at the review (repeat)")
+    close.add_argument("--why", default="", help="why the goal was met or not, as said at the review")
     close.set_defaults(func=close_sprint)
 
     listing = sub.add_parser("list", help="list sprints")
@@ -78,7 +79,7 @@ def change_scope(ws: Workspace, args: argparse.Namespace) -> int:
 
 def close_sprint(ws: Workspace, args: argparse.Namespace) -> int:
     """Close the active sprint: done items accepted, rejected ones noted, the rest carried over."""
-    sprint, figures = sprints.close_sprint(ws, args.goal_met == "yes", args.reject)
+    sprint, figures = sprints.close_sprint(ws, args.goal_met == "yes", args.reject, args.why)
     print(
         f"Closed {sprint.id}: goal {'met' if sprint.goal_met else 'not met'}; "
         f"{plural(len(figures.completed), 'item')} ({format_points(figures.completed_points)} points) completed, "

@@ -146,6 +146,9 @@ class Settings:
     github_point_labels: list[str] = field(default_factory=lambda: ["points: {n}", "story points: {n}", "estimate/{n}"])
     #: The name of the Jira custom field holding acceptance criteria (its column is "Custom field (NAME)").
     jira_acceptance_field: str = "Acceptance Criteria"
+    #: A sprint that commits more than this share (in %) of its planning forecast is flagged as
+    #: over-committed in its summary's headline.
+    overcommit_percent: int = 110
     extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def objective_ids(self) -> list[str]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +13,6 @@ from ritual_tui.reports.markdown import render_markdown
 from ritual_tui.store.files import write_atomic
 
 FORMATS = ("md", "json", "html")
-_BRIEF_NAME = re.compile(r"^brief-(\d{4}-\d{2}-\d{2})\.(md|json|html)$")
 
 
 def render(doc: dict[str, Any], blocks: Callable[[dict[str, Any]], Sequence[Block]], fmt: str, title: str) -> str:
@@ -42,16 +39,3 @@ def write_report(
         write_atomic(path, render(doc, blocks, fmt, title).encode("utf-8"))
         written.append(path)
     return written
-
-
-def last_brief_day(folder: Path) -> date | None:
-    """The day of the newest brief already written in ``folder``, if any."""
-    days = []
-    try:
-        for path in folder.iterdir():
-            match = _BRIEF_NAME.match(path.name)
-            if match:
-                days.append(date.fromisoformat(match.group(1)))
-    except OSError:
-        return None
-    return max(days, default=None)

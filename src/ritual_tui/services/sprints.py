@@ -12,6 +12,7 @@ from ritual_tui.domain.errors import NotFoundError, RitualError, ValidationError
 from ritual_tui.domain.rules import SprintFigures, capacity_days, check_objective, readiness_gaps, sprint_figures
 from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
 from ritual_tui.domain.text import storable_text
+from ritual_tui.services.sprint_close import freeze_at_close
 from ritual_tui.store.workspace import Workspace
 
 
@@ -113,9 +114,11 @@ def change_scope(ws: Workspace, item_ref: str, change: str, reason: str = "") ->
     return sprint, item
 
 
-def close_sprint(ws: Workspace, goal_met: bool, rejected_refs: Iterable[str] = ()) -> tuple[Sprint, SprintFigures]:
+def close_sprint(
+    ws: Workspace, goal_met: bool, rejected_refs: Iterable[str] = (), reason: str = ""
+) -> tuple[Sprint, SprintFigures]:
     """Close the sprint under way: done items accepted, rejected ones noted, the rest carried over
-    (unfinished items go back to ready)."""
+    (unfinished items go back to ready); what its summary needs is frozen as it closes."""
     today = clock.today()
     with ws.lock:
         sprint = require_active(ws)
@@ -124,8 +127,10 @@ def close_sprint(ws: Workspace, goal_met: bool, rejected_refs: Iterable[str] = (
         strangers = rejected - set(scope)
         if strangers:
             raise ValidationError(f"Not in {sprint.id}: {', '.join(sorted(strangers))}.")
+        statuses_before = {}
         for item_id in scope:
             item = ws.get(BacklogItem, item_id)
+            statuses_before[item_id] = item.status
             if item_id in rejected:
                 outcome = "rejected"
             else:
@@ -134,7 +139,9 @@ def close_sprint(ws: Workspace, goal_met: bool, rejected_refs: Iterable[str] = (
             if outcome != "accepted" and item.status in ("in-progress", "review", "done"):
                 ws.update(BacklogItem, item_id, lambda i: i.move_to("ready", today))
         sprint.goal_met = goal_met
+        sprint.goal_reason = storable_text(reason, "reason")
         sprint.status = "closed"
         sprint.closed = clock.now()
+        freeze_at_close(ws, sprint, statuses_before, today)
         ws.save(sprint)
     return sprint, sprint_figures(sprint, sprint_items(ws, sprint))

@@ -263,8 +263,9 @@ def test_brief_lists_answers_received_since_the_last_brief(cli: Cli, ws: Workspa
     (out).mkdir()
     (out / "brief-2026-11-20.md").write_text("an older brief")
     first = cli("brief", "--out", str(out), "--format", "json")
-    assert first.out == f"{out / 'brief-2026-11-26.json'}\n"
-    doc = json.loads((out / "brief-2026-11-26.json").read_text())
-    assert doc["since"] == "2026-11-20"
+    # Named to the minute of the frozen clock (09:30), so a second brief the same day keeps the first.
+    assert first.out == f"{out / 'brief-2026-11-26-0930.json'}\n"
+    doc = json.loads((out / "brief-2026-11-26-0930.json").read_text())
+    assert doc["since"] == "2026-11-20T00:00:00+01:00"  # a brief named by its day counts from its start
     assert [e["title"] for e in doc["answers_received"]] == ["Budget"]
     assert doc["open_escalations"] == []  # answered: it waits for the PO now, not for the PM
