@@ -10,6 +10,7 @@ from typing import Any
 from ritual_tui.commands.output import print_fields, print_json, print_table, record_json
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
+from ritual_tui.domain.dates import implausible
 from ritual_tui.domain.errors import NotFoundError, ValidationError
 from ritual_tui.domain.rules import (
     capacity_days,
@@ -27,9 +28,13 @@ from ritual_tui.store.workspace import Workspace
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    why = implausible(day)
+    if why:
+        raise argparse.ArgumentTypeError(why)
+    return day
 
 
 def register(commands: Any) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ritual_tui.domain.errors import ValidationError
-from ritual_tui.domain.fields import PRIVATE, Record
+from ritual_tui.domain.fields import PRIVATE, Part, Record
 
 ESCALATION_STATUSES = ("open", "sent", "answered", "resolved", "withdrawn")
 #: Statuses the PM still has to act on or the PO still has to close.
@@ -24,7 +24,7 @@ NEXT_STATUSES = {
 
 
 @dataclass(kw_only=True)
-class StatusChange:
+class StatusChange(Part):
     """One step in an escalation's history."""
 
     at: datetime

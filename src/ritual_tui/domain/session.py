@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ritual_tui.domain.fields import Record
+from ritual_tui.domain.fields import Part, Record
 
 RITUALS = ("daily", "planning", "refinement", "review")
 
 
 @dataclass(kw_only=True)
-class Feedback:
+class Feedback(Part):
     """Stakeholder feedback heard at a review, and what it became."""
 
     text: str

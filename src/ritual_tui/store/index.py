@@ -11,7 +11,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TypeVar
 
-from ritual_tui.domain.fields import Record, partial_reader
+from ritual_tui.domain.fields import Record
+from ritual_tui.domain.trusted import partial_reader
 from ritual_tui.store import layout
 from ritual_tui.store.cache import FolderCache
 

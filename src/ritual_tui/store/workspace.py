@@ -21,25 +21,17 @@ from ritual_tui.domain.errors import (
     ValidationError,
     WorkspaceMissingError,
 )
-from ritual_tui.domain.fields import Record, from_doc, from_trusted_doc, to_doc
+from ritual_tui.domain.fields import Record, from_doc, has_unknown_keys, to_doc
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.settings import Settings
+from ritual_tui.domain.trusted import from_trusted_doc
 from ritual_tui.paths import default_settings_file
 from ritual_tui.store import layout
 from ritual_tui.store.cache import FolderCache, FolderCaches
-from ritual_tui.store.files import (
-    TRAILER,
-    ensure_folder,
-    has_trailer,
-    line_of_key,
-    parse_document,
-    read_bytes,
-    read_with_identity,
-    render,
-    write_atomic,
-)
+from ritual_tui.store.files import TRAILER, ensure_folder, render, write_atomic
 from ritual_tui.store.index import PARTIAL, read_index
 from ritual_tui.store.lock import WorkspaceLock
+from ritual_tui.store.reading import has_trailer, line_of_key, parse_document, read_bytes, read_with_identity
 from ritual_tui.store.schema import CURRENT, migrate, version_of
 
 R = TypeVar("R", bound=Record)
@@ -153,9 +145,13 @@ class Workspace:
             except OSError:
                 hit = None
             if hit is not None:
-                record = from_trusted_doc(record_type, hit[0])
-                record.stored_as, record.stored_digest = path, hit[1]
-                return record
+                try:
+                    record = from_trusted_doc(record_type, hit[0])
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    record = None  # a damaged entry: the file tells the truth
+                if record is not None:
+                    record.stored_as, record.stored_digest = path, hit[1]
+                    return record
             # Read through one open file, so that the identity cached is that of the bytes parsed.
             data, status = read_with_identity(path)
             doc, data, version = self._read_document(path, record_type, data)
@@ -179,7 +175,7 @@ class Workspace:
             record.stored_digest = "newer:" + record.stored_digest
         elif version < CURRENT:
             self._upgrade(record, data, version)
-        elif cache is not None and status is not None and not record.extra:
+        elif cache is not None and status is not None and not has_unknown_keys(record):
             cache.store(path.name, status, doc, record.stored_digest)
         return record
 

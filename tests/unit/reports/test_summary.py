@@ -103,6 +103,7 @@ def test_the_brief_lists_what_the_pm_must_act_on(known: Workspace) -> None:
     assert later["answers_received"] == []
 
 
+@pytest.mark.usefixtures("settled")
 @pytest.mark.parametrize("workspace", ["known", "demo"])
 def test_the_summary_from_the_index_equals_the_summary_from_every_file(
     workspace: str, request: pytest.FixtureRequest
