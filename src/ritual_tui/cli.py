@@ -46,7 +46,17 @@ def build_parser() -> argparse.ArgumentParser:
     decisions.register(commands)
     escalations.register(commands)
     reports.register(commands)
+    _accept_workspace_anywhere(parser)
     return parser
+
+
+def _accept_workspace_anywhere(parser: argparse.ArgumentParser) -> None:
+    """Let every command take ``--workspace`` after its name too (``ritual init --workspace DIR``):
+    users type both orders. Given there, it wins; left out, the one before the command stands."""
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        for command in dict.fromkeys(action.choices.values()) if isinstance(action.choices, dict) else ():
+            command.add_argument("--workspace", metavar="DIR", default=argparse.SUPPRESS, help="the workspace folder")
+            _accept_workspace_anywhere(command)
 
 
 #: A text argument given as this is read from standard input (for long or binary-unsafe text).
@@ -80,23 +90,27 @@ def _run(args: argparse.Namespace) -> int:
     if not getattr(args, "needs_workspace", True):
         return int(args.func(folder, args))
     ws = Workspace.open(folder)
+    ws.skip_damaged = getattr(args, "carry_on", False)  # set by the commands that only read
     try:
-        return int(args.func(ws, args))
+        code = int(args.func(ws, args))
     finally:
         for notice in ws.notices:
             print(f"note: {visible(notice)}", file=sys.stderr)
+    for _, error in ws.left_out:
+        print(f"left out: {visible(str(error))}", file=sys.stderr)
+    return 1 if ws.left_out and code == 0 else code
 
 
 def _demo(args: argparse.Namespace) -> int:
     if args.copy_to:
         ws = workspace.copy_demo_to(args.copy_to)
-        print(f"Copied the demo workspace to {ws.root}")
+        print(f"Copied the demo workspace to {visible(str(ws.root))}")
         return 0
     import tempfile
 
     target = Path(tempfile.mkdtemp(prefix="ritual-demo-"))
     ws = workspace.copy_demo_to(target)
-    print(f"Demo workspace: {target}", file=sys.stderr)
+    print(f"Demo workspace: {visible(str(target))}", file=sys.stderr)
     return _open_tui(ws, "home")
 
 

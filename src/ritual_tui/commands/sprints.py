@@ -33,7 +33,7 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
     why = implausible(day)
     if why:
-        raise argparse.ArgumentTypeError(why)
+        raise argparse.ArgumentTypeError(f"{day} is {why}")
     return day
 
 
@@ -63,7 +63,7 @@ def register(commands: Any) -> None:
 
     listing = sub.add_parser("list", help="list sprints")
     listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(func=list_sprints)
+    listing.set_defaults(func=list_sprints, carry_on=True)
 
     show = sub.add_parser("show", help="show a sprint (default: the active or last one)")
     show.add_argument("id", nargs="?")
@@ -82,7 +82,12 @@ def start_sprint(ws: Workspace, args: argparse.Namespace) -> int:
     """Start a sprint: the committed items and their estimates are frozen as the snapshot."""
     settings = ws.settings
     start = args.start or clock.today()
-    end = args.end or start + timedelta(days=settings.sprint_days - 1)
+    try:
+        end = args.end or start + timedelta(days=settings.sprint_days - 1)
+    except OverflowError:
+        end = date.max
+    if implausible(end):
+        raise ValidationError(f"The sprint would end on {end}, {implausible(end)}: see sprint_days in workspace.toml.")
     if end < start:
         raise ValidationError(f"The sprint ends ({end}) before it starts ({start}).")
     with ws.lock:

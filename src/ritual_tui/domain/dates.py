@@ -23,8 +23,7 @@ def plausible_years(today: date | None = None) -> range:
 
 
 def implausible(value: date | datetime, years: range | None = None) -> str:
-    """Why ``value`` is not a plausible date ("" when it is)."""
-    years = years or plausible_years()
-    if value.year in years:
+    """Why ``value`` is not a plausible date ("" when it is), to follow "<the value> is"."""
+    if value.year in (years or plausible_years()):
         return ""
-    return f"{value} is not a plausible date (ritual-tui takes dates within {PLAUSIBLE_YEARS} years of today)"
+    return f"not a plausible date (ritual-tui takes dates within {PLAUSIBLE_YEARS} years of today)"

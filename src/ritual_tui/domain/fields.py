@@ -95,7 +95,7 @@ def _convert(value: Any, hint: Any, key: str, years: range) -> Any:
         raise ValidationError(f"'{key}' should be {_TYPE_WORDS[int]}, found true/false")
     if isinstance(value, hint):
         if hint in (date, datetime) and value.year not in years:
-            raise ValidationError(f"'{key}' is {implausible(value, years)}")
+            raise ValidationError(f"'{key}' is {value}, {implausible(value, years)}")
         return value
     raise ValidationError(f"'{key}' should be {_TYPE_WORDS.get(hint, hint)}, found {_found(value)}")
 

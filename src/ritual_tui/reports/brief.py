@@ -12,6 +12,7 @@ from ritual_tui.domain.daily_records import Blocker
 from ritual_tui.domain.decision import Decision
 from ritual_tui.domain.escalation import WAITING_FOR_PM, Escalation
 from ritual_tui.domain.progress import waiting_for_pm
+from ritual_tui.reports.left_out import left_out
 from ritual_tui.reports.summary import REPORT_SCHEMA, escalation_line
 from ritual_tui.store.workspace import Workspace
 
@@ -63,6 +64,7 @@ def pm_brief(ws: Workspace, since: date | None, today: date | None = None) -> di
             for b in waiting.aging_blockers
         ],
         "aging_threshold_dailies": settings.blocker_aging_dailies,
+        "left_out": left_out(ws),
     }
 
 
@@ -70,5 +72,4 @@ def brief_since_last(ws: Workspace, folder: Path, today: date) -> dict[str, Any]
     """Today's brief, with the answers received since the last brief written in ``folder``."""
     from ritual_tui.reports.files import last_brief_day
 
-    since = last_brief_day(folder)
-    return pm_brief(ws, since if since != today else None, today)
+    return pm_brief(ws, last_brief_day(folder, today), today)

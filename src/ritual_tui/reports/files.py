@@ -8,11 +8,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ritual_tui.domain.dates import implausible
 from ritual_tui.reports.blocks import Block
 from ritual_tui.reports.html import render_html
 from ritual_tui.reports.json_text import as_json
 from ritual_tui.reports.markdown import render_markdown
-from ritual_tui.store.files import write_atomic
+from ritual_tui.store.files import write_together
+from ritual_tui.store.layout import listing
 
 FORMATS = ("md", "json", "html")
 _BRIEF_NAME = re.compile(r"^brief-(\d{4}-\d{2}-\d{2})\.(md|json|html)$")
@@ -35,23 +37,29 @@ def write_report(
     stem: str,
     title: str,
 ) -> list[Path]:
-    """Write each format as ``folder/stem.<ext>`` (atomically); returns the paths written."""
-    written = []
-    for fmt in formats:
-        path = folder / f"{stem}.{fmt}"
-        write_atomic(path, render(doc, blocks, fmt, title).encode("utf-8"))
-        written.append(path)
-    return written
+    """Write each format as ``folder/stem.<ext>``, all of them or (on a full disk) none; returns the
+    paths written."""
+    files = [(folder / f"{stem}.{fmt}", render(doc, blocks, fmt, title).encode("utf-8")) for fmt in formats]
+    write_together(files)
+    return [path for path, _ in files]
 
 
-def last_brief_day(folder: Path) -> date | None:
-    """The day of the newest brief already written in ``folder``, if any."""
+def last_brief_day(folder: Path, before: date) -> date | None:
+    """The day of the newest brief written in ``folder`` before ``before`` (today), if any.
+
+    Days come from file names, which anyone can write: an impossible date (``brief-2026-02-30``)
+    or one not before today (a brief "from the future" would hide every answer from every later
+    brief) is not a day a brief was written, and is passed over.
+    """
     days = []
-    try:
-        for path in folder.iterdir():
-            match = _BRIEF_NAME.match(path.name)
-            if match:
-                days.append(date.fromisoformat(match.group(1)))
-    except OSError:
-        return None
+    for name in listing(folder):
+        match = _BRIEF_NAME.match(name)
+        if not match:
+            continue
+        try:
+            day = date.fromisoformat(match.group(1))
+        except ValueError:
+            continue
+        if day < before and not implausible(day):
+            days.append(day)
     return max(days, default=None)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ritual_tui.reports.blocks import Block, Chart, Heading, Paragraph, Table, text
+from ritual_tui.reports.left_out import left_out_blocks
 
 
 def _items(lines: Sequence[dict[str, Any]], empty: str) -> Table:
@@ -50,6 +51,7 @@ def summary_blocks(doc: dict[str, Any]) -> list[Block]:
     return [
         Heading(1, f"{doc['product']}: sprint {s['number']} summary"),
         Paragraph([(f"{s['start']} to {s['end']} · {s['status']} · figures as of {doc['as_of']}", "italic")]),
+        *left_out_blocks(doc),
         Paragraph(goal),
         Heading(2, "Delivery"),
         Table(
@@ -146,6 +148,7 @@ def brief_blocks(doc: dict[str, Any]) -> list[Block]:
     return [
         Heading(1, f"{doc['product']}: PM brief, {doc['generated_on']}"),
         Paragraph([("What needs you now, most urgent first.", "")]),
+        *left_out_blocks(doc),
         Heading(2, "Open escalations"),
         _escalations(doc["open_escalations"], "Nothing waits for you."),
         Heading(2, "Strategic decisions waiting for you"),

@@ -7,6 +7,7 @@ unknown keys never enter the document.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from datetime import date
 from typing import Any
 
@@ -15,7 +16,7 @@ from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Blocker
 from ritual_tui.domain.decision import Decision
-from ritual_tui.domain.errors import NotFoundError
+from ritual_tui.domain.errors import NotFoundError, RitualError
 from ritual_tui.domain.escalation import STILL_OPEN, Escalation
 from ritual_tui.domain.progress import burndown, by_urgency
 from ritual_tui.domain.rules import (
@@ -27,6 +28,7 @@ from ritual_tui.domain.rules import (
     velocity_trend,
 )
 from ritual_tui.domain.sprint import Sprint
+from ritual_tui.reports.left_out import left_out, left_out_ids
 from ritual_tui.store.workspace import Workspace
 
 #: Version of the summary and brief documents' layout (see the README's "Report files").
@@ -40,25 +42,33 @@ def _num(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else round(value, 2)
 
 
-def choose_sprint(sprints: list[Sprint], ref: str | None) -> Sprint:
-    """The sprint named by number or id; by default the active sprint, else the last closed one."""
+def choose_sprint(sprints: list[Sprint], ref: str | None, unreadable: dict[str, RitualError] | None = None) -> Sprint:
+    """The sprint named by number or id; by default the active sprint, else the last closed one.
+
+    A sprint file that could not be read may be the one meant: then there is no true answer."""
+    wanted = ref.strip().upper().removeprefix("S-") if ref is not None else None
+    for sprint_id, error in (unreadable or {}).items():
+        if wanted is None or sprint_id == f"S-{wanted}":
+            raise error
     if not sprints:
-        raise NotFoundError("No sprints yet: a summary needs one (`ritual sprint start`).")
-    if ref is None:
+        raise NotFoundError("No sprints yet: a summary needs one (`ritual sprint start --goal GOAL ITEM…`).")
+    if wanted is None:
         active = [s for s in sprints if s.status == "active"]
         return active[-1] if active else sprints[-1]
-    wanted = ref.strip().upper().removeprefix("S-")
     for sprint in sprints:
         if str(sprint.number) == wanted:
             return sprint
     raise NotFoundError(f"No sprint {ref!r} in this workspace.")
 
 
-def _item_line(sprint: Sprint, item_id: str, items: dict[str, BacklogItem]) -> dict[str, Any]:
+def _item_line(
+    sprint: Sprint, item_id: str, items: dict[str, BacklogItem], unreadable: Container[str]
+) -> dict[str, Any]:
     item = items.get(item_id)
+    missing = "(left out: its file could not be read)" if item_id in unreadable else "(item no longer in the backlog)"
     return {
         "id": item_id,
-        "title": item.title if item else "(item no longer in the backlog)",
+        "title": item.title if item else missing,
         "points": _num(item_points(sprint, item_id, items)),
         "objective": item.objective if item else "",
         "status": item.status if item else "",
@@ -120,11 +130,16 @@ def sprint_summary(ws: Workspace, ref: str | None = None, today: date | None = N
     today = today or clock.today()
     settings = ws.settings
     sprints = ws.all(Sprint)
-    sprint = choose_sprint(sprints, ref)
+    sprint = choose_sprint(sprints, ref, left_out_ids(ws, Sprint))
     # Three years of history are thousands of files: every item is counted from the store's index
     # (the fields read here are BacklogItem.INDEXED), and only the decisions, escalations and
     # blockers this summary names are read whole.
     items = {i.id: i for i in ws.index(BacklogItem)}
+    unreadable = left_out_ids(ws, BacklogItem)
+
+    def line(item_id: str) -> dict[str, Any]:
+        return _item_line(sprint, item_id, items, unreadable)
+
     figures = sprint_figures(sprint, items)
     as_of = sprint.end if sprint.status == "closed" or today > sprint.end else today
     trend = velocity_trend(sprints, items)
@@ -189,13 +204,12 @@ def sprint_summary(ws: Workspace, ref: str | None = None, today: date | None = N
             "added_points": _num(points(item_points(sprint, i, items) for i in figures.added)),
             "removed_points": _num(points(item_points(sprint, i, items) for i in figures.removed)),
             "carried_over_points": _num(points(item_points(sprint, i, items) for i in figures.carried_over)),
-            "added": [_item_line(sprint, i, items) for i in figures.added],
-            "removed": [_item_line(sprint, i, items) for i in figures.removed],
-            "carried_over": [_item_line(sprint, i, items) for i in figures.carried_over],
-            "rejected": [_item_line(sprint, i, items) for i in figures.rejected],
+            "added": [line(i) for i in figures.added],
+            "removed": [line(i) for i in figures.removed],
+            "carried_over": [line(i) for i in figures.carried_over],
+            "rejected": [line(i) for i in figures.rejected],
             "items": [
-                _item_line(sprint, i, items)
-                | {"committed": i in figures.committed, "completed": i in figures.completed}
+                line(i) | {"committed": i in figures.committed, "completed": i in figures.completed}
                 for i in dict.fromkeys([*figures.committed, *figures.added])
             ],
         },
@@ -235,7 +249,7 @@ def sprint_summary(ws: Workspace, ref: str | None = None, today: date | None = N
         },
         "blockers": _blockers(ws, sprint, as_of),
         "review": {
-            "outcomes": [_item_line(sprint, i, items) for i in sprint.outcomes],
+            "outcomes": [line(i) for i in sprint.outcomes],
             "feedback": [
                 {"item": f.item, "by": f.by, "text": f.text, "became": f.became}
                 for s in sessions
@@ -250,4 +264,5 @@ def sprint_summary(ws: Workspace, ref: str | None = None, today: date | None = N
             "sprints_of_ready_work": _num(sprints_of_ready_work(ready, trend.mean)),
         },
         "objectives": [per_objective(o) for o in objective_ids],
+        "left_out": left_out(ws),
     }
