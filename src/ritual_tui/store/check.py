@@ -1,18 +1,23 @@
-"""``ritual check``: every file in a workspace read and judged; only leftovers of killed writes are removed
-unless a fix is asked for."""
+"""``ritual check``: every file in a workspace read and judged; only leftovers of killed writes (and of
+a killed ``--fix``) are removed unless a fix is asked for."""
 
 from __future__ import annotations
 
 import os
+import shlex
 import stat
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ritual_tui.domain.errors import DamagedFileError, RitualError
-from ritual_tui.store import layout
+from ritual_tui.domain.fields import Record
+from ritual_tui.store import clashes as clashing
+from ritual_tui.store import journal, layout, meanings, renumber
 from ritual_tui.store.files import leftover_temp_files
 from ritual_tui.store.workspace import Workspace
+
+#: How many paths a problem with access names before it counts the rest.
+SHOWN_PATHS = 5
 
 
 @dataclass
@@ -24,17 +29,34 @@ class CheckReport:
     repaired: list[str] = field(default_factory=list)
 
 
-def _access_problems(path: Path) -> list[str]:
-    try:
-        info = path.stat()
-    except OSError:
-        return []
+def _access_problems(root: Path) -> list[str]:
+    """Folders and files (the workspace, its records, ``.ritual/`` and its cache) that another user
+    could write, or that another user owns: either could plant records or a cache that is read."""
+    writable: list[Path] = []
+    foreign: list[tuple[Path, int]] = []
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(f for f in folders if f != ".git")  # git's own files are git's to keep
+        for path in [Path(folder), *(Path(folder) / name for name in sorted(files))]:
+            try:
+                info = path.lstat()
+            except OSError:
+                continue
+            if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not stat.S_ISLNK(info.st_mode):
+                writable.append(path)
+            if uid is not None and info.st_uid != uid:
+                foreign.append((path, info.st_uid))
     problems = []
-    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        problems.append(f"{path}: writable by other users (run: chmod go-w {path})")
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        problems.append(f"{path}: owned by another user (uid {info.st_uid})")
+    if writable:
+        problems.append(f"{_some(writable)}: writable by other users (run: chmod -R go-w {shlex.quote(str(root))})")
+    if foreign:
+        problems.append(f"{_some([p for p, _ in foreign])}: owned by another user (uid {foreign[0][1]})")
     return problems
+
+
+def _some(paths: list[Path]) -> str:
+    shown = ", ".join(str(p) for p in paths[:SHOWN_PATHS])
+    return shown + (f" and {len(paths) - SHOWN_PATHS} more" if len(paths) > SHOWN_PATHS else "")
 
 
 def _remove_leftovers(ws: Workspace, folder: Path, report: CheckReport) -> None:
@@ -49,48 +71,61 @@ def _remove_leftovers(ws: Workspace, folder: Path, report: CheckReport) -> None:
             report.repaired.append(f"removed {temp}, left by an interrupted write")
 
 
+def _read_every_record(ws: Workspace, report: CheckReport) -> dict[type[Record], list[Record]]:
+    records: dict[type[Record], list[Record]] = {}
+    for record_type in layout.RECORD_TYPES:
+        records[record_type] = []
+        for folder in layout.record_folders(ws.root, record_type):
+            found, strangers = layout.scan_folder(folder, record_type.PREFIX)
+            stray = [p for p in strangers if p.suffix == ".toml"]
+            report.problems += [f"{p}: not a {record_type.KIND} file name; ritual-tui ignores it" for p in stray]
+            _remove_leftovers(ws, folder, report)
+            for record_file in found:
+                report.files_read += 1
+                try:
+                    records[record_type].append(ws.read(record_type, record_file))
+                except DamagedFileError as error:
+                    report.problems.append(str(error))
+                except RitualError as error:
+                    report.problems.append(f"{record_file.path}: {error}")
+    return records
+
+
 def check_workspace(ws: Workspace, fix: bool = False) -> CheckReport:
     """Read every file of the workspace and remove temp files left by killed writes; with ``fix``,
-    also renumber records whose ids clash after a merge."""
+    also renumber records whose ids clash after a merge (see :mod:`ritual_tui.store.renumber`),
+    all under the lock, so that no record is added or changed between the reading and the fix."""
+    if fix:
+        with ws.lock:
+            return _check(ws, fix)
+    return _check(ws, fix)
+
+
+def _check(ws: Workspace, fix: bool) -> CheckReport:
     report = CheckReport()
     report.problems += _access_problems(ws.root)
     _remove_leftovers(ws, ws.root, report)
+    if journal.pending_step(ws.root):
+        with ws.lock:
+            finished = journal.finish(ws.root)
+        report.repaired.append(f"finished {finished}, which was interrupted")
     try:
         report.files_read += 1 if ws.settings else 0
     except RitualError as error:
         report.problems.append(str(error))
-    for record_type in layout.RECORD_TYPES:
-        by_id: dict[str, list] = defaultdict(list)
-        record_files: list[layout.RecordFile] = []
-        for folder in layout.record_folders(ws.root, record_type):
-            found, strangers = layout.scan_folder(folder, record_type.PREFIX)
-            record_files += found
-            report.problems += [
-                f"{p}: not a {record_type.KIND} file name; ritual-tui ignores it"
-                for p in strangers
-                if p.suffix == ".toml"
-            ]
-            _remove_leftovers(ws, folder, report)
-        for record_file in record_files:
-            report.files_read += 1
-            try:
-                by_id[record_file.id].append(ws.read(record_type, record_file))
-            except DamagedFileError as error:
-                report.problems.append(str(error))
-            except RitualError as error:
-                report.problems.append(f"{record_file.path}: {error}")
-        for record_id, records in by_id.items():
-            if len(records) < 2:
-                continue
-            if fix:
-                for record in records[1:]:
-                    old_name = record.stored_as.name
-                    report.repaired.append(f"renumbered {old_name}: {record_id} is now {ws.renumber(record)}")
-            else:
-                names = ", ".join(r.stored_as.name for r in records)
-                report.problems.append(
-                    f"{record_id} is used by {len(records)} records ({names}); "
-                    "`ritual check --fix` renumbers all but the first"
-                )
+    damaged = len(report.problems)
+    records = _read_every_record(ws, report)
+    damaged = len(report.problems) > damaged
+    next_numbers = {t: ws.next_number(t) for t in layout.RECORD_TYPES}
+    clashes = clashing.find_clashes(records, next_numbers)
+    readings = meanings.read_references(records, clashes)
+    if fix and clashes and damaged:
+        report.problems.append("--fix renumbered nothing: a file that cannot be read may name the clashing ids")
+    if fix and clashes and not damaged:
+        repaired, left = renumber.fix(ws.root, clashes, readings)
+        report.repaired += repaired
+        report.problems += left
+    else:
+        report.problems += meanings.describe(ws.root, clashes, readings)
     report.problems += [f"{p}: written by a newer ritual-tui; upgrade to change it" for p in ws.newer_files]
     return report

@@ -397,16 +397,3 @@ class Workspace:
                 record.updated = clock.now()
             self._write(record)  # read under this same lock: nobody can have changed it since
         return record
-
-    def renumber(self, record: Record) -> str:
-        """Give a record the next free id of its type (to undo a clash after a merge); returns it."""
-        assert record.stored_as is not None
-        old_path = record.stored_as
-        with self.lock:
-            old_id = record.id
-            number = self._take_next_id(record)
-            record.extra.setdefault("renumbered_from", old_id)
-            record.stored_as = old_path.with_name(layout.new_file_name(record.PREFIX, number))
-            self._write(record)
-            old_path.unlink()
-        return record.id

@@ -245,3 +245,18 @@ def test_brief_lists_answers_received_since_the_last_brief(cli: Cli, ws: Workspa
     assert doc["since"] == "2026-11-20"
     assert [e["title"] for e in doc["answers_received"]] == ["Budget"]
     assert doc["open_escalations"] == []  # answered: it waits for the PO now, not for the PM
+
+
+def test_brief_names_with_impossible_or_future_days_are_passed_over(cli: Cli, ws: Workspace) -> None:
+    cli("escalate", "Budget", "--severity", "high")
+    cli("escalation", "answer", "E-1", "Yes")  # answered today, 2026-11-26
+    briefs = ws.root / "briefs"
+    briefs.mkdir()
+    for name in ("brief-2026-02-30.md", "brief-2027-01-01.md", "brief-2026-11-20.md", "brief-0001-01-01.md"):
+        (briefs / name).write_text("written by hand")
+    for _ in range(2):  # and today's brief, written again, still counts from the last brief before today
+        result = cli("brief", "--format", "json")
+        assert (result.code, result.err) == (0, "")
+        doc = json.loads((briefs / "brief-2026-11-26.json").read_text())
+        assert doc["since"] == "2026-11-20"
+        assert [e["title"] for e in doc["answers_received"]] == ["Budget"]
