@@ -20,6 +20,7 @@ from ritual_tui.domain.escalation import Escalation
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.store import journal, rituals
 from ritual_tui.store.check import check_workspace
+from ritual_tui.store.files import TRAILER
 from ritual_tui.store.workspace import Workspace
 from tests.conftest import git
 
@@ -210,3 +211,17 @@ def test_a_fix_killed_at_any_step_is_finished_by_the_next_check(
         patch.setattr(os, "unlink", dying.wrap(os.unlink))
         check_workspace(Workspace.open(tmp_path / "killed-at-1"), fix=True)
     assert dying.done == 5 and _records(tmp_path / "killed-at-1") == fixed
+
+
+def test_one_record_renumbered_differently_on_two_clones_is_reported(ws: Workspace) -> None:
+    # Ana had added D-7 before she fixed the merge, Ben had not: her D-3-k7m2 became D-8, his D-7.
+    # Git reported the rename on both sides; keeping both names leaves one decision twice.
+    folder = ws.root / "decisions"
+    folder.mkdir()
+    for number in (7, 8):
+        text = f'schema = 1\nid = "D-{number}"\ntitle = "Mock the provider"\nrenumbered_from = "D-3"\n{TRAILER}'
+        (folder / f"D-{number}-k7m2.toml").write_text(text, encoding="utf-8")
+    assert check_workspace(ws).problems == [
+        "D-7-k7m2.toml, D-8-k7m2.toml are one record (D-3) renumbered on two clones: "
+        "keep one, and point the references to the other at it"
+    ]

@@ -32,20 +32,34 @@ class CheckReport:
 def _access_problems(root: Path) -> list[str]:
     """Folders and files (the workspace, its records, ``.ritual/`` and its cache) that another user
     could write, or that another user owns: either could plant records or a cache that is read."""
-    writable: list[Path] = []
-    foreign: list[tuple[Path, int]] = []
+    writable: list[str] = []
+    foreign: list[tuple[str, int]] = []
     uid = os.getuid() if hasattr(os, "getuid") else None
-    for folder, folders, files in os.walk(root):
-        folders[:] = sorted(f for f in folders if f != ".git")  # git's own files are git's to keep
-        for path in [Path(folder), *(Path(folder) / name for name in sorted(files))]:
+
+    def judge(path: str, info: os.stat_result) -> None:
+        if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not stat.S_ISLNK(info.st_mode):
+            writable.append(path)
+        if uid is not None and info.st_uid != uid:
+            foreign.append((path, info.st_uid))
+
+    def walk(folder: str) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return
+        for entry in entries:
             try:
-                info = path.lstat()
+                judge(entry.path, entry.stat(follow_symlinks=False))
+                if entry.is_dir(follow_symlinks=False) and entry.name != ".git":  # git's files are git's
+                    walk(entry.path)
             except OSError:
                 continue
-            if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not stat.S_ISLNK(info.st_mode):
-                writable.append(path)
-            if uid is not None and info.st_uid != uid:
-                foreign.append((path, info.st_uid))
+
+    try:
+        judge(str(root), root.lstat())
+    except OSError:
+        return []
+    walk(str(root))
     problems = []
     if writable:
         problems.append(f"{_some(writable)}: writable by other users (run: chmod -R go-w {shlex.quote(str(root))})")
@@ -54,8 +68,8 @@ def _access_problems(root: Path) -> list[str]:
     return problems
 
 
-def _some(paths: list[Path]) -> str:
-    shown = ", ".join(str(p) for p in paths[:SHOWN_PATHS])
+def _some(paths: list[str]) -> str:
+    shown = ", ".join(paths[:SHOWN_PATHS])
     return shown + (f" and {len(paths) - SHOWN_PATHS} more" if len(paths) > SHOWN_PATHS else "")
 
 
@@ -127,5 +141,6 @@ def _check(ws: Workspace, fix: bool) -> CheckReport:
         report.problems += left
     else:
         report.problems += meanings.describe(ws.root, clashes, readings)
+    report.problems += clashing.renumbered_twice(records)
     report.problems += [f"{p}: written by a newer ritual-tui; upgrade to change it" for p in ws.newer_files]
     return report

@@ -56,3 +56,20 @@ def find_clashes(records: dict[type[Record], list[Record]], next_numbers: dict[t
                 number += 1
             clashes.append(Clash(record_id, oldest_first, new_ids))
     return clashes
+
+
+def renumbered_twice(records: dict[type[Record], list[Record]]) -> list[str]:
+    """Copies of one record that two clones renumbered differently (each had added records of its
+    own first), kept side by side when git reported the rename: same suffix, same former id."""
+    copies: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
+    for found in records.values():
+        for record in found:
+            former = record.extra.get("renumbered_from")
+            if isinstance(former, str):
+                copies[record.PREFIX, key(record).rsplit("-", 1)[1], former].append(record)
+    return [
+        f"{', '.join(f'{key(r)}.toml' for r in same)} are one record ({former}) renumbered on two clones: "
+        "keep one, and point the references to the other at it"
+        for (_, _, former), same in copies.items()
+        if len(same) > 1
+    ]
