@@ -21,7 +21,7 @@ from ritual_tui.domain.rules import (
     sprint_figures,
 )
 from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
-from ritual_tui.domain.text import storable_text
+from ritual_tui.domain.text import storable_text, visible
 from ritual_tui.store.sprints import active_sprint
 from ritual_tui.store.workspace import Workspace
 
@@ -74,7 +74,7 @@ def register(commands: Any) -> None:
 def _require_active(ws: Workspace) -> Sprint:
     sprint = active_sprint(ws)
     if sprint is None:
-        raise NotFoundError("No sprint is under way; start one with `ritual sprint start`.")
+        raise NotFoundError("No sprint is under way; start one with `ritual sprint start --goal GOAL ITEM…`.")
     return sprint
 
 
@@ -92,14 +92,17 @@ def start_sprint(ws: Workspace, args: argparse.Namespace) -> int:
         raise ValidationError(f"The sprint ends ({end}) before it starts ({start}).")
     with ws.lock:
         if active_sprint(ws) is not None:
-            raise ValidationError("A sprint is already under way; close it first with `ritual sprint close`.")
+            raise ValidationError(
+                "A sprint is already under way; close it first with `ritual sprint close --goal-met yes|no`."
+            )
         items = [ws.get(BacklogItem, ref) for ref in dict.fromkeys(args.items)]
         for item in items:
             if item.status in ("done", "dropped"):
                 raise ValidationError(f"{item.id} is {item.status}; it cannot be committed.")
             gaps = readiness_gaps(item, settings)
             if gaps:
-                print(f"warning: {item.id} does not meet the Definition of Ready: {'; '.join(gaps)}", file=sys.stderr)
+                gaps_text = visible("; ".join(gaps))  # an item's status comes from its file as written
+                print(f"warning: {item.id} does not meet the Definition of Ready: {gaps_text}", file=sys.stderr)
         sprint = Sprint(
             number=0,
             start=start,
@@ -192,7 +195,7 @@ def list_sprints(ws: Workspace, args: argparse.Namespace) -> int:
             ]
             for s in sprints
         ],
-        empty="No sprints yet; start one with `ritual sprint start`.",
+        empty="No sprints yet; start one with `ritual sprint start --goal GOAL ITEM…`.",
     )
     return 0
 
@@ -205,7 +208,7 @@ def show_sprint(ws: Workspace, args: argparse.Namespace) -> int:
         sprint_files = ws.files(Sprint)
         found = active_sprint(ws) or (ws.read(Sprint, sprint_files[-1]) if sprint_files else None)
         if found is None:
-            raise NotFoundError("No sprints yet; start one with `ritual sprint start`.")
+            raise NotFoundError("No sprints yet; start one with `ritual sprint start --goal GOAL ITEM…`.")
         sprint = found
     if args.json:
         print_json(record_json(sprint))

@@ -72,7 +72,7 @@ def test_backlog_add_show_edit_and_status(cli: Cli, ws: Workspace) -> None:
             "Unknown severity 'urgent': use one of low, medium, high, critical.",
         ),
         (["decision", "add", "x", "--item", "B-9"], "No backlog item 'B-9' in this workspace."),
-        (["sprint", "add", "B-1"], "No sprint is under way; start one with `ritual sprint start`."),
+        (["sprint", "add", "B-1"], "No sprint is under way; start one with `ritual sprint start --goal GOAL ITEM…`."),
     ],
 )
 def test_bad_data_exits_1_with_a_message_and_writes_nothing(
