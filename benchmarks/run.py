@@ -225,15 +225,16 @@ def in_process_backlog_filter(ws: Path) -> list[float]:
 def in_process_capture(ws: Path) -> list[float]:
     """Seconds from Enter to the capture on disk (the store call the daily makes on Enter)."""
     os.environ.update(ENV)
-    from ritual_tui.store import rituals
+    from ritual_tui.services.capture import Capture, capture
+    from ritual_tui.services.daily import open_daily
     from ritual_tui.store.workspace import Workspace
 
     workspace_ = Workspace.open(ws)
-    context = rituals.open_daily(workspace_)
+    context = open_daily(workspace_)
     timings = []
     for n in range(25):
         started = time.perf_counter()
-        record = rituals.capture(workspace_, context.session.id, "topic", f"benchmark topic {n}", "Ada")
+        record = capture(workspace_, context.session.id, Capture("topic", f"benchmark topic {n}", by="Ada"))
         assert record.stored_as is not None and record.stored_as.exists()
         timings.append(time.perf_counter() - started)
     return timings
@@ -292,14 +293,41 @@ def start_up(report: Report, large: Path, empty: Path) -> None:
     )
 
 
+def taskwarrior() -> list[str] | None:
+    """``task add`` on a taskwarrior database of 5,000 tasks (made once), the yardstick of a quick
+    capture from the shell; None when taskwarrior is not installed (``apt-get install taskwarrior``)."""
+    if shutil.which("task") is None:
+        return None
+    data = CACHE / "taskwarrior"
+    rc = data / "taskrc"
+    if not (data / "pending.data").exists():
+        data.mkdir(parents=True, exist_ok=True)
+        rc.write_text(f"data.location={data}\nconfirmation=off\nverbose=nothing\nhooks=off\n")
+        tasks = "\n".join(f'{{"description":"task {n} of the backlog","status":"pending"}}' for n in range(5000))
+        subprocess.run(["task", f"rc:{rc}", "import", "-"], input=tasks, text=True, check=True, capture_output=True)
+    return ["task", f"rc:{rc}", "add", "benchmark"]
+
+
 def writes(report: Report, large: Path, empty: Path) -> None:
-    """A decision added to three years of history vs to nothing; its CPU time vs Python and Textual."""
-    add_large, add_empty, python_pass, bare = side_by_side(
+    """A decision added to three years of history vs to nothing; its CPU time vs Python, Textual and
+    taskwarrior's ``task add`` on 5,000 tasks."""
+    task_add = taskwarrior()
+    add_large, add_empty, python_pass, bare, *task = side_by_side(
         ritual(large, "decision", "add", "benchmark"),
         ritual(empty, "decision", "add", "benchmark"),
         [sys.executable, "-c", "pass"],
         [sys.executable, "-c", BARE_CHILD, "{launch}"],
+        *([task_add] if task_add else []),
     )
+    if task:
+        report.ratio(
+            "`ritual decision add` CPU time, large",
+            "taskwarrior `task add`, 5,000 tasks",
+            median(add_large, 1),
+            median(task[0], 1),
+            2.5,
+            digits=3,
+        )
     report.ratio(
         "`ritual decision add`, large", "empty workspace", median(add_large, 0), median(add_empty, 0), 1.15, digits=3
     )

@@ -61,6 +61,20 @@ def add_team(ws_root: Path) -> None:
     settings.write_text(body + TEAM_SETTINGS + "\n# end of file" + trailer, encoding="utf-8")
 
 
+def set_settings(ws_root: Path, **values: object) -> None:
+    """Set top-level settings of a workspace (the file is rewritten without its comments)."""
+    import tomllib
+
+    import tomli_w
+
+    from ritual_tui.store.files import TRAILER
+
+    path = ws_root / "workspace.toml"
+    doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    doc.update(values)
+    path.write_text(tomli_w.dumps(doc) + TRAILER, encoding="utf-8")
+
+
 @pytest.fixture
 def ws(tmp_path: Path) -> Workspace:
     """A new workspace with a small team and one objective."""

@@ -90,6 +90,27 @@ def test_non_interactive_commands_never_import_textual(workspace: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_a_quick_capture_imports_only_what_it_uses(workspace: Path) -> None:
+    # `ritual decision add` is typed in a hurry: it must not pay for the other commands, the reports
+    # or the sprint rules.
+    probe = (
+        "import sys\n"
+        "from ritual_tui.cli import main\n"
+        f"assert main(['--workspace', {str(workspace)!r}, 'decision', 'add', 'quick']) == 0\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith(('ritual_tui.commands.', 'ritual_tui.reports',"
+        " 'ritual_tui.services.sprints', 'ritual_tui.tui', 'textual')))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    imported = result.stdout.splitlines()[-1].split(",")
+    assert imported == [
+        "ritual_tui.commands.decisions",
+        "ritual_tui.commands.output",
+        "ritual_tui.reports",
+        "ritual_tui.reports.json_text",
+    ]
+
+
 def test_errors_go_to_stderr_with_exit_codes_and_no_traceback(workspace: Path, tmp_path: Path) -> None:
     usage = run_ritual("--workspace", str(workspace), "backlog", "status", "B-1", "nope")
     data = run_ritual("--workspace", str(workspace), "backlog", "show", "B-99")

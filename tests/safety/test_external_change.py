@@ -6,7 +6,7 @@ from __future__ import annotations
 from ritual_tui.domain.daily_records import Blocker
 from ritual_tui.domain.escalation import Escalation
 from ritual_tui.domain.session import RitualSession
-from ritual_tui.store import rituals
+from ritual_tui.services.capture import Capture, capture
 from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.app import RitualApp
 from tests.ui.conftest import settle
@@ -20,9 +20,9 @@ async def test_edits_made_elsewhere_survive_the_tuis_writes(demo: Workspace) -> 
         elsewhere = Workspace.open(demo.root)  # another window, an editor, a git pull
         elsewhere.update(Blocker, aging.id, lambda b: setattr(b, "owner", "Changed elsewhere"))
         session = next(s for s in elsewhere.all(RitualSession) if s.date.isoformat() == "2026-11-26")
-        theirs = rituals.capture(elsewhere, session.id, "topic", "Captured in the other window")
+        theirs = capture(elsewhere, session.id, Capture("topic", "Captured in the other window"))
         table = app.screen.query_one("#blockers")
-        table.move_cursor(row=table.get_row_index(aging.id))
+        table.select_key(aging.id)
         await pilot.press("k")
         await settle(pilot)
         await pilot.press("p")
@@ -43,7 +43,7 @@ async def test_a_step_made_impossible_elsewhere_is_refused_with_a_message(demo: 
         await settle(pilot)
         Workspace.open(demo.root).update(Escalation, "E-1", lambda e: e.take_step("withdrawn", e.history[0].at))
         table = app.screen.query_one("#escalations")
-        table.move_cursor(row=table.get_row_index("E-1"))
+        table.select_key("E-1")
         await pilot.press("s")
         await settle(pilot)
         assert any("withdrawn and closed" in str(n.message) for n in app._notifications)

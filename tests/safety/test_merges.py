@@ -18,7 +18,9 @@ from ritual_tui.domain.daily_records import Blocker
 from ritual_tui.domain.decision import Decision
 from ritual_tui.domain.escalation import Escalation
 from ritual_tui.domain.session import RitualSession
-from ritual_tui.store import journal, rituals
+from ritual_tui.services.capture import Capture, capture
+from ritual_tui.services.daily import open_daily
+from ritual_tui.store import journal
 from ritual_tui.store.check import check_workspace
 from ritual_tui.store.files import TRAILER
 from ritual_tui.store.workspace import Workspace
@@ -51,10 +53,10 @@ def _daily(root: Path, monkeypatch: pytest.MonkeyPatch, now: str, captures: list
     an escalation escalates the blocker captured before it."""
     monkeypatch.setenv("RITUAL_NOW", now)
     ws = Workspace.open(root)
-    session = rituals.open_daily(ws).session
+    session = open_daily(ws).session
     blocker = ""
     for kind, text in captures:
-        record = rituals.capture(ws, session.id, kind, text, blocker=blocker if kind == "escalation" else "")
+        record = capture(ws, session.id, Capture(kind, text, blocker=blocker if kind == "escalation" else ""))
         blocker = record.id if kind == "blocker" else blocker
 
 

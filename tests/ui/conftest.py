@@ -7,45 +7,35 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import DataTable, Digits, OptionList
+from textual.widgets import Digits, OptionList
 
 from ritual_tui.tui.app import RitualApp
-from ritual_tui.tui.screens.daily import DailyScreen
-from ritual_tui.tui.widgets.rows import RowList
+from ritual_tui.tui.screens.session import RitualSessionScreen
+from ritual_tui.tui.widgets.table import RecordTable
 
 
 @pytest.fixture(autouse=True)
 def stopped_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The daily's countdown reads a clock that does not move, so what it shows is stable."""
-    monkeypatch.setattr(DailyScreen, "CLOCK", staticmethod(lambda: 1000.0))
-
-
-def _tables_measured(app: Any) -> bool:
-    # DataTable measures new rows on idle; a screenshot before that shows header-wide columns.
-    return not any(t._require_update_dimensions or t._updated_cells for t in app.screen.query(DataTable))
+    """The rituals' clocks read a clock that does not move, so what they show is stable."""
+    monkeypatch.setattr(RitualSessionScreen, "CLOCK", staticmethod(lambda: 1000.0))
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Wait until background work is done and the screen has caught up (tables measured)."""
-    for _ in range(50):
+    """Wait until background work is done and the screen has caught up."""
+    for _ in range(100):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         screen = pilot.app.screen
-        # Modals load nothing.
-        screen_ready = getattr(screen, "settled", True)
-        if screen_ready and all(w.is_finished for w in pilot.app.workers) and _tables_measured(pilot.app):
+        if getattr(screen, "settled", True) and all(w.is_finished for w in pilot.app.workers):
             await pilot.pause()
-            if _tables_measured(pilot.app):
-                return
+            return
+    raise AssertionError(f"{pilot.app.screen} never settled")
 
 
 def text_of(widget: Widget) -> str:
     """What a widget shows, as plain text."""
-    if isinstance(widget, DataTable):
-        rows = [" ".join(str(getattr(c, "plain", c)) for c in widget.get_row_at(i)) for i in range(widget.row_count)]
-        return "\n".join(rows)
-    if isinstance(widget, RowList):
-        return "\n".join(" ".join(c.plain for c in widget.rows[i]) for i in widget.shown)
+    if isinstance(widget, RecordTable):
+        return "\n".join(widget.row_text(key) for key in widget.shown_keys())
     if isinstance(widget, Digits):
         return widget.value
     if isinstance(widget, OptionList):
@@ -58,7 +48,7 @@ def screen_text(app: RitualApp) -> str:
     """Everything the current screen shows in its text widgets and tables, plus its titles."""
     parts = [app.title, app.sub_title, app.screen.sub_title or ""]
     for widget in app.screen.query("*"):
-        if (widget.display and isinstance(widget, (DataTable, OptionList, RowList))) or type(widget).__name__ in (
+        if (widget.display and isinstance(widget, (RecordTable, OptionList))) or type(widget).__name__ in (
             "Static",
             "Label",
             "Digits",

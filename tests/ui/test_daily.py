@@ -71,7 +71,7 @@ async def test_each_capture_key_saves_a_record_attributed_to_the_speaker(demo: W
     decision = next(d for d in demo.all(Decision) if d.title == "Ship on Monday")
     escalation = next(e for e in demo.all(Escalation) if e.title == "Scope cut?")
     assert (blocker.owner, topic.raised_by, note.by, note.private) == ("Lena Fischer",) * 3 + (True,)
-    assert (decision.level, decision.status, decision.deciders) == ("strategic", "proposed", ["Tomás Ruiz"])
+    assert (decision.level, decision.status, decision.deciders) == ("strategic", "proposed", ["Product Manager"])
     assert (escalation.ask, escalation.raised_by, escalation.source) == ("Drop B-10?", "Tomás Ruiz", "daily")
     session = todays_daily(demo)
     assert session.captured == [blocker.id, topic.id, note.id, decision.id, escalation.id]
@@ -112,7 +112,7 @@ async def test_an_aging_blocker_is_escalated_on_one_key_and_linked(demo: Workspa
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         table = app.screen.query_one("#blockers")
-        table.move_cursor(row=table.get_row_index(aging.id))
+        table.select_key(aging.id)
         await pilot.press("u")
         await pilot.pause()
         assert app.screen.query_one("#capture-text").value == f"Blocker: {aging.title}"
@@ -130,15 +130,15 @@ async def test_blockers_are_followed_up_and_the_board_changes_status(demo: Works
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         blockers = app.screen.query_one("#blockers")
-        first = blockers.coordinate_to_cell_key(blockers.cursor_coordinate).row_key.value
+        first = blockers.selected_key
         await pilot.press("k")
         await settle(pilot)
-        await pilot.press("r")
+        await pilot.press("r", "enter")  # resolving asks first
         await settle(pilot)
         assert first not in text_of(blockers)
         board = app.screen.query_one("#board")
         board.focus()
-        board.move_cursor(row=board.get_row_index("B-37"))
+        board.select_key("B-37")
         await pilot.press("m")
         await settle(pilot)
         assert "B-37 in-progress" in text_of(board)
@@ -153,11 +153,11 @@ async def test_ending_the_daily_shows_the_recap_and_saves_the_session(demo: Work
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await capture(pilot, "b", "Build is red")
-        await pilot.press("x")
+        await pilot.press("x", "enter")  # ending asks first
         await settle(pilot)
         assert isinstance(app.screen, RecapScreen)
         recap = screen_text(app)
-        assert "Daily recap" in recap and "Blockers (1)" in recap and "Build is red" in recap
+        assert "Daily stand-up recap" in recap and "Blockers (1)" in recap and "Build is red" in recap
         assert "Lena Fischer  0:00" in recap
         await pilot.press("enter")
         await settle(pilot)

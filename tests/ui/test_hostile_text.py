@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ritual_tui.domain.escalation import Escalation
 from ritual_tui.tui.app import RitualApp
 from ritual_tui.tui.modals.detail import DetailScreen
 from tests.hostile import SHOWN, hostile_workspace
@@ -17,7 +18,10 @@ def assert_inert(shown: str) -> None:
 
 
 async def test_hostile_text_is_shown_inert_in_every_view(tmp_path: Path) -> None:
-    app = RitualApp(hostile_workspace(tmp_path / "ws"))
+    ws = hostile_workspace(tmp_path / "ws")
+    # A hand-edited category is user text too: it is shown, never styled.
+    ws.update(Escalation, ws.files(Escalation)[0].id, lambda e: setattr(e, "category", "[reverse]X[/]"))
+    app = RitualApp(ws)
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)
         assert_inert(screen_text(app))  # home: product name, sprint goal, escalation, decision
@@ -26,7 +30,10 @@ async def test_hostile_text_is_shown_inert_in_every_view(tmp_path: Path) -> None
         shown = screen_text(app)
         assert_inert(shown)  # daily: speaker, blocker, board, captured topic and note
         assert shown.count("[@click=app.quit]") >= 4
-        await pilot.press("escape", "e", "enter")
+        await pilot.press("escape", "e")
+        await settle(pilot)
+        assert "[reverse]X[/]" in text_of(app.screen.query_one("#escalations"))
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
         assert_inert(screen_text(app))

@@ -31,7 +31,7 @@ async def test_home_shows_the_sprint_the_ritual_due_and_what_waits_for_the_pm(de
         waiting = text_of(app.screen.query_one("#waiting")).splitlines()
         assert [row.split()[0] for row in waiting] == ["E-1", "E-2", "E-3", "E-7", "BL-3"]
         assert waiting[-1].startswith("BL-3 blocker 8d 3 dailies Legal")
-        assert text_of(app.screen.query_one("#recent-decisions")).splitlines()[0].startswith("D-7")
+        assert text_of(app.screen.query_one("#recent")).splitlines()[0].startswith("D-7")
         await pilot.press("d")
         await settle(pilot)
         assert app.screen.sub_title == "Daily stand-up"
@@ -47,24 +47,24 @@ async def test_escalations_are_triaged_on_single_keys(demo: Workspace) -> None:
         await pilot.press("e")
         await settle(pilot)
         table = app.screen.query_one("#escalations")
-        table.move_cursor(row=table.get_row_index("E-1"))
+        table.select_key("E-1")
         await pilot.press("s")
         await settle(pilot)
         assert demo.get(Escalation, "E-1").status == "sent"
-        await pilot.press("a")
-        app.screen.query_one("#capture-text").value = "File it Monday"
+        await pilot.press("a", "enter")  # the PM's answer is required: Enter alone keeps the form open
+        assert app.screen.query("#prompt-text")
+        app.screen.query_one("#prompt-text").value = "File it Monday"
         await pilot.press("enter")
         await settle(pilot)
-        await pilot.press("r", "enter")  # the resolution is required text: Enter alone keeps the form open
-        assert app.screen.query("#capture-text")
-        app.screen.query_one("#capture-text").value = "Filed"
+        await pilot.press("r")
+        app.screen.query_one("#prompt-text").value = "Filed"
         await pilot.press("enter")
         await settle(pilot)
         assert "E-1" not in text_of(table)
         await pilot.press("f")
         await settle(pilot)
         assert "E-1" in text_of(table)
-        table.move_cursor(row=table.get_row_index("E-1"))
+        table.select_key("E-1")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)
@@ -83,8 +83,8 @@ async def test_a_forbidden_step_is_refused_with_a_message(demo: Workspace) -> No
         await pilot.press("e", "f")
         await settle(pilot)
         table = app.screen.query_one("#escalations")
-        table.move_cursor(row=table.get_row_index("E-5"))  # resolved
-        await pilot.press("w")
+        table.select_key("E-5")  # resolved
+        await pilot.press("w", "enter")
         await settle(pilot)
         assert any("closed" in str(n.message) for n in app._notifications)
     assert demo.get(Escalation, "E-5").status == "resolved"
@@ -97,19 +97,22 @@ async def test_decisions_show_whole_and_are_superseded(demo: Workspace) -> None:
         await pilot.press("c")
         await settle(pilot)
         table = app.screen.query_one("#decisions")
-        assert text_of(table).splitlines()[0].startswith("D-7")
-        table.move_cursor(row=table.get_row_index("D-4"))
+        # Newest first by date: D-5 (23 Nov), D-7 (20 Nov), D-6 (18 Nov) ...
+        assert [row.split()[0] for row in text_of(table).splitlines()[:3]] == ["D-5", "D-7", "D-6"]
+        table.select_key("D-4")
         await pilot.press("enter")
         await pilot.pause()
         assert "Every user-facing story is checked with a screen reader" in screen_text(app)
         await pilot.press("escape", "s")
         await pilot.pause()
-        app.screen.query_one("#choice-by").value = "D-7"
+        app.screen.query_one("#choices").select_key(
+            "D-6"
+        )  # the PO chooses which decision supersedes it (D-7 was rejected: not offered)
         await pilot.press("enter")
         await settle(pilot)
         assert "D-4 2026-11-06 operational superseded" in text_of(table)
-    assert demo.get(Decision, "D-4").superseded_by == "D-7"
-    assert demo.get(Decision, "D-7").supersedes == "D-4"
+    assert demo.get(Decision, "D-4").superseded_by == "D-6"
+    assert demo.get(Decision, "D-6").supersedes == "D-4"
 
 
 async def test_backlog_filters_as_you_type(demo: Workspace) -> None:
@@ -148,7 +151,8 @@ async def test_presenter_mode_hides_private_notes_everywhere(demo: Workspace) ->
         await settle(pilot)
         assert PRESENTER_BADGE in app.title and app.theme == PRESENTER_THEME.name
         shown = screen_text(app)
-        assert "SECRET-DAILY-NOTE" not in shown and "(1 private note hidden)" in shown
+        assert "SECRET-DAILY-NOTE" not in shown
+        assert "private note" not in shown.replace(PRESENTER_BADGE, "")  # nothing says one exists
         await pilot.press("escape", "b")
         await settle(pilot)
         app.screen.query_one("#filter").value = "B-5"
@@ -175,7 +179,7 @@ async def test_help_and_palette_list_every_action_of_the_screen(demo: Workspace)
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         keys = text_of(app.screen.query_one("#help-keys"))
-        assert "n daily: next speaker" in keys and "x daily: end the daily and show the recap" in keys
+        assert "n daily: next speaker" in keys and "x daily: end the ritual and show the recap" in keys
         await pilot.press("escape", "ctrl+p")
         await pilot.pause()
         await pilot.press(*"next sp")
@@ -228,3 +232,15 @@ async def test_summary_and_brief_views_copy_and_write_the_markdown(demo: Workspa
         "sprint-5-summary.md",
     ]
     assert sorted(p.suffix for p in (demo.root / "briefs").iterdir()) == [".html", ".json", ".md"]
+
+
+async def test_what_the_store_notices_reaches_the_screen(demo: Workspace) -> None:
+    path = demo.files(Decision)[0].path
+    path.write_text(path.read_text(encoding="utf-8").replace("schema = 1", "schema = 9"), encoding="utf-8")
+    app = RitualApp(Workspace.open(demo.root))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        notes = [str(n.message) for n in app._notifications]
+        assert any("written by a newer ritual-tui (schema 9); it is shown but never rewritten" in n for n in notes)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ritual_tui.commands.output import print_fields, print_json, print_table, record_json
-from ritual_tui.domain import clock
+from ritual_tui.commands.output import print_json, print_table, record_json, show_record
 from ritual_tui.domain.backlog import ITEM_KINDS, ITEM_STATUSES, BacklogItem
-from ritual_tui.domain.rules import check_estimate, check_objective, format_points
-from ritual_tui.domain.text import required_text, storable_text
+from ritual_tui.domain.rules import format_points
+from ritual_tui.services import backlog
+from ritual_tui.services.backlog import ItemChanges
 from ritual_tui.store.workspace import Workspace
 
 
@@ -66,59 +66,45 @@ def _item_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--note", help="private note (never in a shared file)")
 
 
-def _apply(ws: Workspace, item: BacklogItem, args: argparse.Namespace) -> None:
-    """Copy the options given on the command line onto ``item``, checking each."""
-    settings = ws.settings
-    if getattr(args, "title", None) is not None:
-        item.title = required_text(args.title, "title")
-    if args.kind is not None:
-        item.kind = args.kind
-    if args.status is not None:
-        item.move_to(args.status, clock.today())
-    for option in ("as_a", "i_want", "so_that"):
-        if getattr(args, option) is not None:
-            setattr(item, option, storable_text(getattr(args, option), option.replace("_", " ")))
-    if getattr(args, "clear_criteria", False):
-        item.acceptance = []
-    item.acceptance += [required_text(c, "acceptance criterion") for c in args.criterion]
-    if args.estimate is not None:
-        item.estimate = check_estimate(args.estimate, settings)
-    if args.value is not None:
-        item.value = args.value
-    if args.rank is not None:
-        item.rank = args.rank
-    if args.objective is not None:
-        item.objective = check_objective(args.objective, settings)
-    item.tags += [required_text(t, "tag") for t in args.tag if t not in item.tags]
-    if args.parent is not None:
-        item.parent = ws.get(BacklogItem, args.parent).id if args.parent else ""
-    if args.ref is not None:
-        item.external_ref = storable_text(args.ref, "external reference")
-    if args.note is not None:
-        item.private_notes = storable_text(args.note, "note")
+def _changes(args: argparse.Namespace) -> ItemChanges:
+    """The options given on the command line, as changes to an item."""
+    return ItemChanges(
+        title=getattr(args, "title", None) if args.func is edit_item else None,
+        kind=args.kind,
+        status=args.status,
+        as_a=args.as_a,
+        i_want=args.i_want,
+        so_that=args.so_that,
+        clear_criteria=getattr(args, "clear_criteria", False),
+        add_criteria=args.criterion,
+        estimate=args.estimate,
+        value=args.value,
+        rank=args.rank,
+        objective=args.objective,
+        add_tags=args.tag,
+        parent=args.parent,
+        external_ref=args.ref,
+        private_notes=args.note,
+    )
 
 
 def add_item(ws: Workspace, args: argparse.Namespace) -> int:
     """Add a backlog item, ranked last unless a rank is given."""
-    item = BacklogItem(title=required_text(args.title, "title"), created=clock.now())
-    item.rank = ws.next_number(BacklogItem)  # ranked last, without parsing any item
-    _apply(ws, item, args)
-    item.updated = item.created
-    ws.add(item)
+    item = backlog.add_item(ws, args.title, _changes(args))
     print(f"Added {item.id}")
     return 0
 
 
 def edit_item(ws: Workspace, args: argparse.Namespace) -> int:
     """Change the fields given on the command line."""
-    item = ws.update(BacklogItem, args.id, lambda item: _apply(ws, item, args))
+    item = backlog.edit_item(ws, args.id, _changes(args))
     print(f"Updated {item.id}")
     return 0
 
 
 def set_status(ws: Workspace, args: argparse.Namespace) -> int:
     """Move an item to another status."""
-    item = ws.update(BacklogItem, args.id, lambda item: item.move_to(args.status, clock.today()))
+    item = backlog.set_status(ws, args.id, args.status)
     print(f"{item.id} is now {item.status}")
     return 0
 
@@ -147,25 +133,4 @@ def list_items(ws: Workspace, args: argparse.Namespace) -> int:
 
 def show_item(ws: Workspace, args: argparse.Namespace) -> int:
     """Show one item whole."""
-    item = ws.get(BacklogItem, args.id)
-    if args.json:
-        print_json(record_json(item))
-        return 0
-    print_fields(
-        [
-            ("ID", item.id),
-            ("Title", item.title),
-            ("Kind", item.kind),
-            ("Status", item.status),
-            ("Estimate", format_points(item.estimate)),
-            ("Value", item.value),
-            ("Objective", item.objective),
-            ("Story", item.story_line()),
-            ("Acceptance", item.acceptance),
-            ("Tags", ", ".join(item.tags)),
-            ("Parent", item.parent),
-            ("External", item.external_ref),
-            ("Private notes", item.private_notes),
-        ]
-    )
-    return 0
+    return show_record(ws.get(BacklogItem, args.id), args.json)

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from ritual_tui.domain import clock
 from ritual_tui.domain.fields import Record, to_doc
 from ritual_tui.domain.text import visible
 from ritual_tui.reports.json_text import as_json
@@ -40,7 +41,7 @@ def _cell(value: object, width: int = 60) -> str:
 
 def print_fields(pairs: Sequence[tuple[str, object]]) -> None:
     """Print "label: value" lines for a record; multi-line values are indented below their label."""
-    width = max(len(label) for label, _ in pairs)
+    width = max((len(label) for label, _ in pairs), default=0)
     for label, value in pairs:
         if value in (None, "", []):
             continue
@@ -56,3 +57,15 @@ def print_fields(pairs: Sequence[tuple[str, object]]) -> None:
                 print(f"  {line}")
         else:
             print(f"{label.ljust(width)}  {text}")
+
+
+def show_record(record: Record, as_json: bool) -> int:
+    """``ritual … show``: the record whole, as JSON or as the labelled lines the app shows too."""
+    from ritual_tui.services.describe import describe, title_of
+
+    if as_json:
+        print_json(record_json(record))
+        return 0
+    print(visible(title_of(record)))
+    print_fields([(line.label, line.value) for line in describe(record, clock.today())])
+    return 0

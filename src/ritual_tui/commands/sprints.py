@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from ritual_tui.commands.output import print_fields, print_json, print_table, record_json
-from ritual_tui.domain import clock
-from ritual_tui.domain.backlog import BacklogItem
+from ritual_tui.commands.output import print_json, print_table, record_json, show_record
 from ritual_tui.domain.dates import implausible
-from ritual_tui.domain.errors import NotFoundError, ValidationError
-from ritual_tui.domain.rules import (
-    capacity_days,
-    check_objective,
-    format_points,
-    plural,
-    readiness_gaps,
-    sprint_figures,
-)
-from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
-from ritual_tui.domain.text import storable_text, visible
-from ritual_tui.store.sprints import active_sprint
+from ritual_tui.domain.errors import NotFoundError
+from ritual_tui.domain.rules import format_points, plural
+from ritual_tui.domain.sprint import Sprint
+from ritual_tui.domain.text import visible
+from ritual_tui.services import sprints
 from ritual_tui.store.workspace import Workspace
 
 
@@ -63,7 +54,7 @@ def register(commands: Any) -> None:
 
     listing = sub.add_parser("list", help="list sprints")
     listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(func=list_sprints, carry_on=True)
+    listing.set_defaults(func=list_sprints)
 
     show = sub.add_parser("show", help="show a sprint (default: the active or last one)")
     show.add_argument("id", nargs="?")
@@ -71,102 +62,28 @@ def register(commands: Any) -> None:
     show.set_defaults(func=show_sprint)
 
 
-def _require_active(ws: Workspace) -> Sprint:
-    sprint = active_sprint(ws)
-    if sprint is None:
-        raise NotFoundError("No sprint is under way; start one with `ritual sprint start --goal GOAL ITEM…`.")
-    return sprint
-
-
 def start_sprint(ws: Workspace, args: argparse.Namespace) -> int:
     """Start a sprint: the committed items and their estimates are frozen as the snapshot."""
-    settings = ws.settings
-    start = args.start or clock.today()
-    try:
-        end = args.end or start + timedelta(days=settings.sprint_days - 1)
-    except OverflowError:
-        end = date.max
-    if implausible(end):
-        raise ValidationError(f"The sprint would end on {end}, {implausible(end)}: see sprint_days in workspace.toml.")
-    if end < start:
-        raise ValidationError(f"The sprint ends ({end}) before it starts ({start}).")
-    with ws.lock:
-        if active_sprint(ws) is not None:
-            raise ValidationError(
-                "A sprint is already under way; close it first with `ritual sprint close --goal-met yes|no`."
-            )
-        items = [ws.get(BacklogItem, ref) for ref in dict.fromkeys(args.items)]
-        for item in items:
-            if item.status in ("done", "dropped"):
-                raise ValidationError(f"{item.id} is {item.status}; it cannot be committed.")
-            gaps = readiness_gaps(item, settings)
-            if gaps:
-                gaps_text = visible("; ".join(gaps))  # an item's status comes from its file as written
-                print(f"warning: {item.id} does not meet the Definition of Ready: {gaps_text}", file=sys.stderr)
-        sprint = Sprint(
-            number=0,
-            start=start,
-            end=end,
-            goal=storable_text(args.goal, "goal"),
-            goal_objective=check_objective(args.objective, settings),
-            capacity_days=capacity_days(settings, start, end),
-            commitment=[CommittedItem(item=i.id, title=i.title, estimate=i.estimate) for i in items],
-        )
-        ws.add(sprint)
-    print(f"Started {sprint.id}: {plural(len(items), 'item')} committed")
+    started = sprints.start_sprint(ws, args.items, args.goal, args.objective, args.start, args.end)
+    for warning in started.warnings:
+        print(f"warning: {visible(warning)}", file=sys.stderr)
+    print(f"Started {started.sprint.id}: {plural(len(started.sprint.commitment), 'item')} committed")
     return 0
 
 
-_PAST = {"add": "added", "remove": "removed"}
+_CHANGE = {"add": "added", "remove": "removed"}
 
 
 def change_scope(ws: Workspace, args: argparse.Namespace) -> int:
     """Record an item added to or removed from the active sprint, with the time."""
-    with ws.lock:
-        sprint = _require_active(ws)
-        item = ws.get(BacklogItem, args.item)
-        inside = item.id in sprint.current_ids()
-        if args.change == "add" and inside:
-            raise ValidationError(f"{item.id} is already in {sprint.id}.")
-        if args.change == "remove" and not inside:
-            raise ValidationError(f"{item.id} is not in {sprint.id}.")
-        sprint.scope_changes.append(
-            ScopeChange(
-                at=clock.now(),
-                item=item.id,
-                change=_PAST[args.change],
-                estimate=item.estimate,
-                reason=storable_text(args.reason, "reason"),
-            )
-        )
-        ws.save(sprint)
-    print(f"{_PAST[args.change].capitalize()} {item.id} ({'to' if args.change == 'add' else 'from'} {sprint.id})")
+    sprint, item = sprints.change_scope(ws, args.item, _CHANGE[args.change], args.reason)
+    print(f"{_CHANGE[args.change].capitalize()} {item.id} ({'to' if args.change == 'add' else 'from'} {sprint.id})")
     return 0
 
 
 def close_sprint(ws: Workspace, args: argparse.Namespace) -> int:
     """Close the active sprint: done items accepted, rejected ones noted, the rest carried over."""
-    with ws.lock:
-        sprint = _require_active(ws)
-        scope = sprint.current_ids()
-        rejected = {ws.get(BacklogItem, ref).id for ref in args.reject}
-        strangers = rejected - set(scope)
-        if strangers:
-            raise ValidationError(f"Not in {sprint.id}: {', '.join(sorted(strangers))}.")
-        for item_id in scope:
-            item = ws.get(BacklogItem, item_id)
-            if item_id in rejected:
-                outcome = "rejected"
-            else:
-                outcome = sprint.outcomes.get(item_id) or ("accepted" if item.status == "done" else "carried-over")
-            sprint.outcomes[item_id] = outcome
-            if outcome != "accepted" and item.status in ("in-progress", "review", "done"):
-                ws.update(BacklogItem, item_id, lambda i: i.move_to("ready", clock.today()))
-        sprint.goal_met = args.goal_met == "yes"
-        sprint.status = "closed"
-        sprint.closed = clock.now()
-        ws.save(sprint)
-    figures = sprint_figures(sprint, {i: ws.get(BacklogItem, i) for i in scope})
+    sprint, figures = sprints.close_sprint(ws, args.goal_met == "yes", args.reject)
     print(
         f"Closed {sprint.id}: goal {'met' if sprint.goal_met else 'not met'}; "
         f"{plural(len(figures.completed), 'item')} ({format_points(figures.completed_points)} points) completed, "
@@ -206,27 +123,8 @@ def show_sprint(ws: Workspace, args: argparse.Namespace) -> int:
         sprint = ws.get(Sprint, args.id)
     else:
         sprint_files = ws.files(Sprint)
-        found = active_sprint(ws) or (ws.read(Sprint, sprint_files[-1]) if sprint_files else None)
+        found = sprints.active_sprint(ws) or (ws.read(Sprint, sprint_files[-1]) if sprint_files else None)
         if found is None:
             raise NotFoundError("No sprints yet; start one with `ritual sprint start --goal GOAL ITEM…`.")
         sprint = found
-    if args.json:
-        print_json(record_json(sprint))
-        return 0
-    print_fields(
-        [
-            ("ID", sprint.id),
-            ("Dates", f"{sprint.start} to {sprint.end}"),
-            ("Status", sprint.status),
-            ("Goal", sprint.goal),
-            ("Objective", sprint.goal_objective),
-            ("Goal met", {True: "yes", False: "no", None: ""}[sprint.goal_met]),
-            ("Committed", [f"{c.item} ({format_points(c.estimate)} pts) {c.title}" for c in sprint.commitment]),
-            (
-                "Scope changes",
-                [f"{c.at:%Y-%m-%d %H:%M} {c.change} {c.item} {c.reason}".rstrip() for c in sprint.scope_changes],
-            ),
-            ("Outcomes", [f"{item}: {outcome}" for item, outcome in sprint.outcomes.items()]),
-        ]
-    )
-    return 0
+    return show_record(sprint, args.json)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ritual_tui.domain.errors import ValidationError
-from ritual_tui.domain.fields import PRIVATE, Record
+from ritual_tui.domain.fields import PRIVATE, Record, vocabulary
 
 #: What an item is.
 ITEM_KINDS = ("story", "bug", "chore", "spike")
@@ -29,8 +29,8 @@ class BacklogItem(Record):
     INDEXED = ("title", "status", "estimate", "objective", "done_on")
 
     title: str
-    kind: str = "story"
-    status: str = "new"
+    kind: str = vocabulary(ITEM_KINDS, "story")
+    status: str = vocabulary(ITEM_STATUSES, "new")
     #: The story, in three parts: "As a …, I want …, so that …".
     as_a: str = ""
     i_want: str = ""

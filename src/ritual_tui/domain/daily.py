@@ -1,51 +1,31 @@
-"""The daily stand-up's clock: speaker order, per-speaker time, the meeting timebox, pause.
-
-Pure Python with an injected monotonic clock, so that the rules are tested without a screen or
-waiting; the TUI only ticks it and shows what it says.
-"""
+"""The daily stand-up's clock: speaker order and per-speaker time, on top of the meeting's clock."""
 
 from __future__ import annotations
 
 import random
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from ritual_tui.domain.meeting import MeetingClock
 
 
 @dataclass
-class DailyTimer:
+class DailyTimer(MeetingClock):
     """Who speaks, for how long, and how the meeting stands against its timebox."""
 
-    speakers: list[str]
-    speaker_seconds: int
-    timebox_seconds: int
-    clock: Callable[[], float] = time.monotonic
+    speakers: list[str] = field(default_factory=list)
+    speaker_seconds: int = 120
     absent: list[str] = field(default_factory=list)
     spoken: dict[str, float] = field(default_factory=dict)
     current: int = 0
-    paused: bool = False
-    _meeting_before: float = 0.0
-    _mark: float | None = None
 
-    def __post_init__(self) -> None:
-        self._mark = self.clock()
-
-    # -- time --------------------------------------------------------------------------------
-
-    def _settle(self) -> None:
-        """Credit the time since the last mark to the current speaker and the meeting."""
-        now = self.clock()
-        if self._mark is not None and not self.paused:
-            delta = now - self._mark
-            self._meeting_before += delta
-            if self.speaker:
-                self.spoken[self.speaker] = self.spoken.get(self.speaker, 0.0) + delta
-        self._mark = now
+    def credit(self, seconds: float) -> None:
+        if self.speaker:
+            self.spoken[self.speaker] = self.spoken.get(self.speaker, 0.0) + seconds
 
     def meeting_elapsed(self) -> float:
         """Seconds the meeting has run, pauses excluded."""
-        self._settle()
-        return self._meeting_before
+        return self.elapsed()
 
     def speaker_elapsed(self) -> float:
         """Seconds the current speaker has talked."""
@@ -58,13 +38,7 @@ class DailyTimer:
 
     def meeting_over_time(self) -> bool:
         """True once the meeting has run past its timebox."""
-        return self.meeting_elapsed() > self.timebox_seconds
-
-    def toggle_pause(self) -> bool:
-        """Pause or resume both clocks; returns True when now paused."""
-        self._settle()
-        self.paused = not self.paused
-        return self.paused
+        return self.over_time()
 
     # -- order -------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ritual_tui.domain.fields import PRIVATE, Record
+from ritual_tui.domain.fields import PRIVATE, Record, vocabulary
 
 BLOCKER_STATUSES = ("open", "resolved")
 TOPIC_STATUSES = ("open", "closed")
@@ -24,7 +24,7 @@ class Blocker(Record):
     title: str
     owner: str = ""
     item: str = ""
-    status: str = "open"
+    status: str = vocabulary(BLOCKER_STATUSES, "open")
     first_seen: date | None = None
     last_seen: date | None = None
     #: The days of the dailies in which it was raised or confirmed still open.
@@ -59,7 +59,7 @@ class Topic(Record):
     raised_by: str = ""
     raised: date | None = None
     session: str = ""
-    status: str = "open"
+    status: str = vocabulary(TOPIC_STATUSES, "open")
     closed: date | None = None
     outcome: str = ""
 

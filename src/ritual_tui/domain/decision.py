@@ -5,11 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ritual_tui.domain.fields import PRIVATE, Record
+from ritual_tui.domain.fields import PRIVATE, Record, vocabulary
+from ritual_tui.domain.session import SOURCES
 
 #: Operational decisions are the PO's; strategic ones are the PM's.
 DECISION_LEVELS = ("operational", "strategic")
 DECISION_STATUSES = ("proposed", "accepted", "superseded", "rejected")
+
+
+def initial_status(level: str) -> str:
+    """A decision the PO takes is accepted as it is recorded; a strategic one waits for the PM."""
+    return "proposed" if level == "strategic" else "accepted"
 
 
 @dataclass(kw_only=True)
@@ -24,10 +30,10 @@ class Decision(Record):
 
     title: str
     date: date | None = None
-    level: str = "operational"
-    status: str = "accepted"
+    level: str = vocabulary(DECISION_LEVELS, "operational")
+    status: str = vocabulary(DECISION_STATUSES, "accepted")
     #: The ritual it came from: daily, planning, refinement, review, or "cli".
-    source: str = "cli"
+    source: str = vocabulary(SOURCES, "cli")
     #: The ritual session id, when it came from one.
     session: str = ""
     context: str = ""

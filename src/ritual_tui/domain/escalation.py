@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ritual_tui.domain.errors import ValidationError
-from ritual_tui.domain.fields import PRIVATE, Part, Record
+from ritual_tui.domain.fields import PRIVATE, Part, Record, vocabulary
+from ritual_tui.domain.session import SOURCES
 
 ESCALATION_STATUSES = ("open", "sent", "answered", "resolved", "withdrawn")
 #: Statuses the PM still has to act on or the PO still has to close.
@@ -28,7 +29,7 @@ class StatusChange(Part):
     """One step in an escalation's history."""
 
     at: datetime
-    status: str
+    status: str = vocabulary(ESCALATION_STATUSES)
     note: str = ""
 
 
@@ -46,11 +47,11 @@ class Escalation(Record):
     raised: date | None = None
     category: str = "question"
     severity: str = "medium"
-    status: str = "open"
+    status: str = vocabulary(ESCALATION_STATUSES, "open")
     details: str = ""
     #: What the PM must decide.
     ask: str = ""
-    source: str = "cli"
+    source: str = vocabulary(SOURCES, "cli")
     session: str = ""
     item: str = ""
     blocker: str = ""
@@ -82,7 +83,7 @@ class Escalation(Record):
         if status == "answered":
             self.pm_answer = text
             self.answered = at.date()
-        elif status == "resolved" and text:
+        elif status in ("resolved", "withdrawn") and text:
             self.resolution = text
 
     def age_days(self, on: date) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -22,6 +23,16 @@ from ritual_tui.domain.errors import ValidationError
 PRIVATE = {"private": True}
 #: Field metadata for what the store keeps about a record in memory, never written to its file.
 INTERNAL = {"internal": True}
+
+
+def vocabulary(values: Iterable[str], default: Any = dataclasses.MISSING) -> Any:
+    """A text field (or list or table of texts) whose values come from a closed vocabulary: a file
+    holding anything else is refused when read, naming the key and the values allowed."""
+    metadata = {"choices": tuple(values)}
+    if default is dataclasses.MISSING:
+        return dataclasses.field(metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
+
 
 R = TypeVar("R")
 
@@ -109,9 +120,12 @@ def from_doc(cls: type[R], doc: dict[str, Any], prefix: str = "", years: range |
     years = years or plausible_years()
     values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
+    vocabularies = _vocabularies(klass)
     for key, value in doc.items():
         if key in names:
             values[key] = _convert(value, hints[key], prefix + key, years)
+            if key in vocabularies:
+                _check_vocabulary(prefix + key, values[key], vocabularies[key])
         else:
             extra[key] = value
     if "extra" in _field_names(klass):
@@ -125,6 +139,18 @@ def from_doc(cls: type[R], doc: dict[str, Any], prefix: str = "", years: range |
 @cache
 def _field_names(cls: Any) -> frozenset[str]:
     return frozenset(f.name for f in dataclasses.fields(cls))
+
+
+@cache
+def _vocabularies(cls: Any) -> dict[str, tuple[str, ...]]:
+    return {f.name: f.metadata["choices"] for f in dataclasses.fields(cls) if "choices" in f.metadata}
+
+
+def _check_vocabulary(key: str, value: Any, allowed: tuple[str, ...]) -> None:
+    values = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
+    for one in values:
+        if one not in allowed:
+            raise ValidationError(f"'{key}' should be one of {', '.join(allowed)}; found {one!r}")
 
 
 @cache

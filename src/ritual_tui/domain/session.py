@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ritual_tui.domain.fields import Part, Record
+from ritual_tui.domain.fields import Part, Record, vocabulary
 
 RITUALS = ("daily", "planning", "refinement", "review")
+#: Where a decision or an escalation came from: a ritual, or the command line.
+SOURCES = (*RITUALS, "cli")
 
 
 @dataclass(kw_only=True)
@@ -29,11 +31,14 @@ class RitualSession(Record):
     PREFIX = "R"
     FOLDER = "sessions"
 
-    ritual: str
+    ritual: str = vocabulary(RITUALS)
     date: date
     sprint: str = ""
     started: datetime | None = None
     ended: datetime | None = None
+    #: Seconds the ritual's clock has run, pauses excluded: saved as it runs, so that a ritual left
+    #: (or a crashed app) resumes with the time the screen showed.
+    elapsed_seconds: int | None = None
     attendees: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
     #: Seconds each speaker talked (dailies).
@@ -45,7 +50,9 @@ class RitualSession(Record):
     feedback: list[Feedback] = field(default_factory=list)
 
     def duration_seconds(self) -> int | None:
-        """How long it lasted, once ended."""
+        """How long it lasted: its clock, pauses excluded (else from start to end, once ended)."""
+        if self.elapsed_seconds is not None:
+            return self.elapsed_seconds
         if self.started and self.ended:
             return int((self.ended - self.started).total_seconds())
         return None

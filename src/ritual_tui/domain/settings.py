@@ -1,4 +1,9 @@
-"""Workspace settings (``workspace.toml``); ``config/default.toml`` documents every one."""
+"""Workspace settings (``workspace.toml``).
+
+The defaults are written once, here; ``config/default.toml`` documents every setting with the same
+defaults (a test holds the two together). A workspace's file sets only what differs: a key left out,
+even inside a table such as ``[timeboxes]``, takes the default below.
+"""
 
 from __future__ import annotations
 
@@ -37,25 +42,58 @@ class Timeboxes(Part):
     review: int = 60
 
 
+DEFINITION_OF_READY = [
+    "Story states who, what and why",
+    "Acceptance criteria written as Given/When/Then",
+    "Estimated by the team",
+    "Dependencies identified",
+    "Linked to a roadmap objective",
+]
+DEFINITION_OF_DONE = [
+    "Acceptance criteria verified",
+    "Code reviewed",
+    "Automated tests pass",
+    "Deployed to staging",
+    "User-facing documentation updated",
+]
+
+
 @dataclass(kw_only=True)
 class Settings:
     """Everything a team sets once and edits rarely."""
 
     schema: int = 1
+    #: The product this workspace is about.
     product: str = "My product"
+    #: The long-term target set by the PM that every sprint goal serves.
     product_goal: str = ""
+    #: Who decides operational questions (the PO) and strategic ones (the PM), by name.
+    product_owner: str = ""
+    product_manager: str = ""
+    #: The team, in the daily's default speaking order.
     team: list[TeamMember] = field(default_factory=list)
+    #: Roadmap objectives set by the PM.
     objectives: list[Objective] = field(default_factory=list)
     timeboxes: Timeboxes = field(default_factory=Timeboxes)
+    #: Seconds each speaker gets in the daily.
     daily_speaker_seconds: int = 120
+    #: Calendar days in a sprint.
     sprint_days: int = 14
-    definition_of_ready: list[str] = field(default_factory=list)
-    definition_of_done: list[str] = field(default_factory=list)
+    definition_of_ready: list[str] = field(default_factory=lambda: list(DEFINITION_OF_READY))
+    definition_of_done: list[str] = field(default_factory=lambda: list(DEFINITION_OF_DONE))
+    #: The points an estimate may take.
     estimation_scale: list[float] = field(default_factory=lambda: [0, 1, 2, 3, 5, 8, 13, 21])
     escalation_categories: list[str] = field(
         default_factory=lambda: ["blocker", "feedback", "scope-change", "risk", "dependency", "question"]
     )
+    #: Least to most severe.
     escalation_severities: list[str] = field(default_factory=lambda: ["low", "medium", "high", "critical"])
+    #: What a new escalation starts as, and one raised from a blocker.
+    escalation_category: str = "question"
+    escalation_severity: str = "medium"
+    blocker_escalation_category: str = "blocker"
+    blocker_escalation_severity: str = "high"
+    #: A blocker open in this many dailies is flagged and offered for escalation.
     blocker_aging_dailies: int = 3
     extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -66,3 +104,50 @@ class Settings:
     def member_names(self) -> list[str]:
         """Team members' names in speaker order."""
         return [m.name for m in self.team]
+
+    def timebox_minutes(self, ritual: str) -> int:
+        """The timebox of a ritual (daily, planning, refinement, review), in minutes."""
+        return int(getattr(self.timeboxes, ritual))
+
+    def default_category(self, for_blocker: bool = False) -> str:
+        """The category a new escalation starts with: the setting when the list still has it, else
+        the first category (a list edited without its default must not break a capture)."""
+        wanted = self.blocker_escalation_category if for_blocker else self.escalation_category
+        return wanted if wanted in self.escalation_categories else self.escalation_categories[0]
+
+    def default_severity(self, for_blocker: bool = False) -> str:
+        """The severity a new escalation starts with: the setting when the scale still has it, else
+        the middle of the scale (for a blocker, the upper middle)."""
+        scale = self.escalation_severities
+        wanted = self.blocker_escalation_severity if for_blocker else self.escalation_severity
+        if wanted in scale:
+            return wanted
+        return scale[min(len(scale) - 1, len(scale) // 2 if for_blocker else (len(scale) - 1) // 2)]
+
+    def is_urgent(self, severity: str) -> bool:
+        """True for the more severe half of the scale (high and critical on the default scale)."""
+        scale = self.escalation_severities
+        return severity in scale and scale.index(severity) >= len(scale) // 2
+
+    def decider(self, level: str) -> str:
+        """Who decides at a level: the PO for operational decisions, the PM for strategic ones."""
+        if level == "strategic":
+            return self.product_manager or "Product Manager"
+        return self.product_owner or "Product Owner"
+
+    def vocabulary_problems(self) -> list[str]:
+        """Settings that contradict each other (a default that is not in its own list)."""
+        problems = []
+        for key, value, allowed in (
+            ("escalation_category", self.escalation_category, self.escalation_categories),
+            ("blocker_escalation_category", self.blocker_escalation_category, self.escalation_categories),
+            ("escalation_severity", self.escalation_severity, self.escalation_severities),
+            ("blocker_escalation_severity", self.blocker_escalation_severity, self.escalation_severities),
+        ):
+            if value not in allowed:
+                problems.append(f"{key} = {value!r} is not one of {', '.join(allowed)}")
+        if not self.escalation_categories:
+            problems.append("escalation_categories is empty")
+        if not self.escalation_severities:
+            problems.append("escalation_severities is empty")
+        return problems

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ritual_tui.domain.fields import Part, Record
+from ritual_tui.domain.fields import Part, Record, vocabulary
 
 SPRINT_STATUSES = ("active", "closed")
+#: How the scope of a running sprint changed.
+SCOPE_CHANGES = ("added", "removed")
 #: What became of a committed item at the review.
 OUTCOMES = ("accepted", "rejected", "carried-over")
 
@@ -27,7 +29,7 @@ class ScopeChange(Part):
 
     at: datetime
     item: str
-    change: str  # "added" or "removed"
+    change: str = vocabulary(SCOPE_CHANGES)
     estimate: float | None = None
     reason: str = ""
 
@@ -50,12 +52,12 @@ class Sprint(Record):
     capacity_days: float | None = None
     #: The points forecast at planning.
     forecast: float | None = None
-    status: str = "active"
+    status: str = vocabulary(SPRINT_STATUSES, "active")
     #: Frozen when the sprint starts; never changed afterwards.
     commitment: list[CommittedItem] = field(default_factory=list)
     scope_changes: list[ScopeChange] = field(default_factory=list)
     #: Item id → accepted, rejected or carried-over, set at the review.
-    outcomes: dict[str, str] = field(default_factory=dict)
+    outcomes: dict[str, str] = field(default_factory=dict, metadata={"choices": OUTCOMES})
     goal_met: bool | None = None
     closed: datetime | None = None
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ritual_tui.domain.errors import DamagedFileError, RitualError
+from ritual_tui.domain.escalation import Escalation
 from ritual_tui.domain.fields import Record
+from ritual_tui.domain.settings import Settings
 from ritual_tui.store import clashes as clashing
 from ritual_tui.store import journal, layout, meanings, renumber
 from ritual_tui.store.files import leftover_temp_files
@@ -85,8 +87,26 @@ def _remove_leftovers(ws: Workspace, folder: Path, report: CheckReport) -> None:
             report.repaired.append(f"removed {temp}, left by an interrupted write")
 
 
-def _read_every_record(ws: Workspace, report: CheckReport) -> dict[type[Record], list[Record]]:
+def outside_settings(record: Record, settings: Settings) -> list[str]:
+    """Values a record takes from the settings' vocabularies that the settings no longer list."""
+    if not isinstance(record, Escalation):
+        return []
+    return [
+        f"{what} {value!r} of {record.id} is not in workspace.toml's {key}"
+        for what, value, key, allowed in (
+            ("category", record.category, "escalation_categories", settings.escalation_categories),
+            ("severity", record.severity, "escalation_severities", settings.escalation_severities),
+        )
+        if value not in allowed
+    ]
+
+
+def _read_every_record(
+    ws: Workspace, settings: Settings | None, report: CheckReport
+) -> tuple[dict[type[Record], list[Record]], int]:
+    """Every record read whole, by type, and how many files could not be."""
     records: dict[type[Record], list[Record]] = {}
+    unreadable = 0
     for record_type in layout.RECORD_TYPES:
         records[record_type] = []
         for folder in layout.record_folders(ws.root, record_type):
@@ -97,12 +117,17 @@ def _read_every_record(ws: Workspace, report: CheckReport) -> dict[type[Record],
             for record_file in found:
                 report.files_read += 1
                 try:
-                    records[record_type].append(ws.read(record_type, record_file))
+                    record = ws.read(record_type, record_file)
+                    records[record_type].append(record)
+                    if settings is not None:
+                        report.problems += [f"{record_file.path}: {p}" for p in outside_settings(record, settings)]
                 except DamagedFileError as error:
                     report.problems.append(str(error))
+                    unreadable += 1
                 except RitualError as error:
                     report.problems.append(f"{record_file.path}: {error}")
-    return records
+                    unreadable += 1
+    return records, unreadable
 
 
 def check_workspace(ws: Workspace, fix: bool = False) -> CheckReport:
@@ -124,12 +149,13 @@ def _check(ws: Workspace, fix: bool) -> CheckReport:
             finished = journal.finish(ws.root)
         report.repaired.append(f"finished {finished}, which was interrupted")
     try:
-        report.files_read += 1 if ws.settings else 0
+        settings: Settings | None = ws.settings
+        report.files_read += 1
+        report.problems += [f"{ws.root / layout.SETTINGS_FILE}: {p}" for p in ws.settings.vocabulary_problems()]
     except RitualError as error:
+        settings = None
         report.problems.append(str(error))
-    damaged = len(report.problems)
-    records = _read_every_record(ws, report)
-    damaged = len(report.problems) > damaged
+    records, damaged = _read_every_record(ws, settings, report)
     next_numbers = {t: ws.next_number(t) for t in layout.RECORD_TYPES}
     clashes = clashing.find_clashes(records, next_numbers)
     readings = meanings.read_references(records, clashes)

@@ -17,14 +17,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ritual_tui.domain.backlog import BacklogItem
-from ritual_tui.domain.daily_records import Blocker, Note, Topic
-from ritual_tui.domain.decision import Decision
-from ritual_tui.domain.escalation import Escalation
 from ritual_tui.domain.fields import Record
 from ritual_tui.domain.session import RitualSession
-from ritual_tui.domain.sprint import Sprint
 
 SETTINGS_FILE = "workspace.toml"
 #: Local state that is never shared: the lock, migration backups, derived caches.
@@ -32,17 +28,24 @@ PRIVATE_FOLDER = ".ritual"
 SUMMARIES_FOLDER = "summaries"
 BRIEFS_FOLDER = "briefs"
 
-#: Every kind of record, in the order an export lists them.
-RECORD_TYPES: tuple[type[Record], ...] = (
-    BacklogItem,
-    Sprint,
-    RitualSession,
-    Decision,
-    Escalation,
-    Blocker,
-    Topic,
-    Note,
-)
+if TYPE_CHECKING:
+    #: Every kind of record, in the order an export lists them.
+    RECORD_TYPES: tuple[type[Record], ...]
+
+
+def __getattr__(name: str) -> object:
+    # RECORD_TYPES is made on first use: a quick capture from the shell touches one kind of record
+    # and need not build the classes of all eight.
+    if name != "RECORD_TYPES":
+        raise AttributeError(name)
+    from ritual_tui.domain.backlog import BacklogItem
+    from ritual_tui.domain.daily_records import Blocker, Note, Topic
+    from ritual_tui.domain.decision import Decision
+    from ritual_tui.domain.escalation import Escalation
+    from ritual_tui.domain.sprint import Sprint
+
+    return (BacklogItem, Sprint, RitualSession, Decision, Escalation, Blocker, Topic, Note)
+
 
 _FILE_NAME = re.compile(r"^(?P<id>(?P<prefix>[A-Z]+)-(?P<number>[0-9]{1,9}))-(?P<nonce>[a-z0-9]{4})\.toml$")
 _MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}$")

@@ -45,6 +45,10 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _text(path: Path) -> str:
+    return read_bytes(path).decode("utf-8", errors="replace")
+
+
 class Workspace:
     """One product's folder of records.
 
@@ -110,16 +114,22 @@ class Workspace:
 
     @property
     def settings(self) -> Settings:
-        """The workspace's settings, over the documented defaults (read once, then kept)."""
+        """The workspace's settings (read once, then kept). A key the file leaves out, at any depth,
+        takes its default from :class:`Settings`, the one place defaults are written."""
         if self._settings is None:
-            defaults = self._read_document(default_settings_file(), Settings)[0]
-            own = self._read_document(self.root / layout.SETTINGS_FILE, Settings)[0]
-            merged = {**defaults, **own}
-            merged.pop("schema", None)
+            path = self.root / layout.SETTINGS_FILE
+            own = self._read_document(path, Settings)[0]
+            own.pop("schema", None)
             try:
-                self._settings = from_doc(Settings, merged)
+                settings = from_doc(Settings, own)
             except ValidationError as error:
-                raise DamagedFileError(self.root / layout.SETTINGS_FILE, str(error)) from None
+                raise DamagedFileError(path, str(error)) from None
+            for key in ("escalation_categories", "escalation_severities"):
+                if not getattr(settings, key):
+                    raise DamagedFileError(
+                        path, f"'{key}' is empty; list at least one", line_of_key(_text(path), f"'{key}'")
+                    )
+            self._settings = settings
         return self._settings
 
     # -- reading ---------------------------------------------------------------------------------

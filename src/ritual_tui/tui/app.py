@@ -1,23 +1,43 @@
-"""The ritual-tui app: home, the daily stand-up, the PM views, presenter mode."""
+"""The ritual-tui app: home with the PM views, a mode per ritual in progress, presenter mode.
+
+Home is the ``home`` mode; each ritual opened runs in a mode of its own (Textual's ``MODES``), so
+that going home and coming back finds it as it was: its clock still running, its speaker, its
+cursor. A ritual's mode is removed when the ritual ends.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from typing import ClassVar
+from collections.abc import Callable
+from importlib import import_module
+from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
+from ritual_tui.rituals import ritual_named
 from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.commands import RitualCommands
-from ritual_tui.tui.text import plain
+from ritual_tui.tui.text import literal, plain
 from ritual_tui.tui.theme import PRESENTER_THEME
 
 #: Shown in the header while presenter mode is on, so the PO knows the screen is safe to share.
 PRESENTER_BADGE = "PRESENTER · private notes hidden"
+
+
+def _home() -> Screen[Any]:
+    from ritual_tui.tui.screens.home import HomeScreen
+
+    return HomeScreen()
+
+
+def ritual_screen(name: str, new: bool = False) -> Screen[Any]:
+    """A new screen for a declared ritual (its module imported on first use)."""
+    module, cls = ritual_named(name).screen.split(":")
+    screen: Screen[Any] = getattr(import_module(module), cls)(new=new)
+    return screen
 
 
 class RitualApp(App[int]):
@@ -25,6 +45,8 @@ class RitualApp(App[int]):
 
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {RitualCommands}
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"home": _home}
+    DEFAULT_MODE = "home"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit ritual-tui", priority=True),
         Binding(
@@ -41,28 +63,27 @@ class RitualApp(App[int]):
     #: Presenter mode: private notes hidden, high contrast. Lasts for the session.
     presenter: reactive[bool] = reactive(False, init=False)
 
-    def __init__(self, workspace: Workspace, start: str = "home") -> None:
+    def __init__(self, workspace: Workspace, start: str = "home", presenter: bool = False) -> None:
         super().__init__()
         self.workspace = workspace
         self.start = start
         self.product = ""
         #: Set when the home screen has drawn its first frame (see action_quit).
         self.first_frame = asyncio.Event()
-        self._show_title()
+        self._notices_shown = 0
+        #: Rituals in progress, each in a mode of its own.
+        self.rituals_open: list[str] = []
         self.register_theme(PRESENTER_THEME)
         #: The theme presenter mode returns to: Textual's default, or the one TEXTUAL_THEME names.
         self.everyday_theme = self.theme
-
-    def get_default_screen(self) -> Screen[None]:
-        # Home is the first screen itself, rather than pushed over an empty one: one screen to lay
-        # out and style before the first paint instead of two.
-        from ritual_tui.tui.screens.home import HomeScreen
-
-        return HomeScreen()
+        if presenter:
+            self.set_reactive(RitualApp.presenter, True)
+            self.theme = PRESENTER_THEME.name
+        self._show_title()
 
     def on_mount(self) -> None:
-        if self.start == "daily":
-            self.action_open("daily")
+        if self.start != "home":
+            self.open_ritual(self.start)
 
     def set_product(self, product: str) -> None:
         """Show the product's name in the header (user text, made safe)."""
@@ -80,11 +101,62 @@ class RitualApp(App[int]):
         await self.first_frame.wait()
         self.exit()
 
+    # -- views and rituals -----------------------------------------------------------------------
+
     def action_open(self, view: str) -> None:
-        """Open a ritual or a view over the home screen."""
+        """Open a view (escalations, decisions, backlog, summary, brief) over the current screen."""
         from ritual_tui.tui.screens import open_view
 
         self.push_screen(open_view(view))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Opening the ritual already on screen does nothing; its key is hidden there.
+        return not (action == "open_ritual" and parameters and parameters[0] == self.current_mode)
+
+    def action_open_ritual(self, name: str) -> None:
+        self.open_ritual(name)
+
+    def open_ritual(self, name: str) -> None:
+        """Go to a ritual: back to it when it is in progress, else open today's session of it (asking
+        first when today's has already ended)."""
+        if name in self.rituals_open:
+            self.switch_mode(name)
+            return
+        from ritual_tui.services.sessions import ended_today
+
+        def asked(ended: Any) -> None:
+            if ended is None:
+                self._start_ritual(name, new=False)
+                return
+            from ritual_tui.tui.modals.prompt import Confirm
+            from ritual_tui.tui.widgets.speaker import clock_face
+
+            title = ritual_named(name).title
+            when = f"{ended.ended:%H:%M}" if ended.ended else "earlier"
+            question = literal(f"Today's {title.lower()} ended at {when}. Start another one?")
+            detail = f"It lasted {clock_face(ended.duration_seconds() or 0)}. Escape keeps the one that ended."
+            self.push_screen(Confirm(question, detail), lambda yes: self._start_ritual(name, new=True) if yes else None)
+
+        self.in_thread(lambda: ended_today(self.workspace, name), asked)
+
+    def _start_ritual(self, name: str, new: bool) -> None:
+        if name not in self.rituals_open:
+            self.rituals_open.append(name)
+            self.add_mode(name, lambda: ritual_screen(name, new))
+        self.switch_mode(name)
+
+    def go_home(self) -> None:
+        """Back to the home screen; a ritual in progress stays as it is, in its own mode."""
+        self.switch_mode("home")
+
+    def ritual_ended(self, name: str) -> None:
+        """A ritual ended: home again, and its mode gone (opening it again starts a new session)."""
+        self.switch_mode("home")
+        if name in self.rituals_open:
+            self.rituals_open.remove(name)
+            self.remove_mode(name)
+
+    # -- presenter mode --------------------------------------------------------------------------
 
     def action_toggle_presenter(self) -> None:
         self.presenter = not self.presenter
@@ -92,12 +164,17 @@ class RitualApp(App[int]):
     def watch_presenter(self, presenter: bool) -> None:
         self.theme = PRESENTER_THEME.name if presenter else self.everyday_theme
         self._show_title()
+        from ritual_tui.tui.modals.capture import CaptureScreen
         from ritual_tui.tui.screens.base import RitualScreen
 
-        for screen in self.screen_stack:
+        kept = [screen for mode in self.rituals_open for screen in self.get_screen_stack(mode)]
+        for screen in dict.fromkeys([*self.get_screen_stack("home"), *kept]):
             screen.set_class(presenter, "-presenter")
             if isinstance(screen, RitualScreen):
+                screen.sync_presenter()
                 screen.presenter_changed()
+            elif isinstance(screen, CaptureScreen):
+                screen.mask(presenter)
         self.notify(
             "Presenter mode on: private notes are hidden." if presenter else "Presenter mode off.",
             markup=False,
@@ -109,16 +186,35 @@ class RitualApp(App[int]):
 
         self.push_screen(HelpScreen(self.screen))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """One place for failures of background work: the user sees them; nothing is lost silently."""
-        if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.notify(
-                plain(str(event.worker.error)), title="Could not complete", severity="error", markup=False, timeout=10
-            )
+    # -- background work and what it has to say -------------------------------------------------
+
+    def in_thread(self, job: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        """Run file work of the app itself on a thread; ``then`` gets the result on the UI thread."""
+
+        def work() -> None:
+            try:
+                result = job()
+            except Exception as error:
+                self.call_from_thread(self.show_error, error)
+                return
+            self.call_from_thread(then, result)
+
+        self.run_worker(work, thread=True, exit_on_error=False, group="app")
+
+    def show_error(self, error: Exception) -> None:
+        """The one place where failed file work reaches the user: nothing fails silently."""
+        self.notify(plain(str(error)), title="Could not complete", severity="error", markup=False, timeout=12)
+
+    def show_notices(self) -> None:
+        """Tell the user what the store noticed since last time (an upgraded file, a newer one)."""
+        notices = self.workspace.notices
+        for notice in notices[self._notices_shown :]:
+            self.notify(plain(notice), title="Note", severity="warning", markup=False, timeout=10)
+        self._notices_shown = len(notices)
 
 
-def run_app(workspace: Workspace, start: str = "home") -> int:
+def run_app(workspace: Workspace, start: str = "home", presenter: bool = False) -> int:
     """Run the TUI; the exit code is non-zero when the app crashed."""
-    app = RitualApp(workspace, start)
+    app = RitualApp(workspace, start, presenter)
     app.run()
     return app.return_code if app.return_code is not None else 1

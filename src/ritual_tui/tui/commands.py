@@ -14,13 +14,14 @@ def screen_commands(screen: Screen[object]) -> Iterator[tuple[str, str, str]]:
     """(palette text, help, action) for each binding of the screen and the app."""
     area = getattr(screen, "AREA", "app")
     seen = set()
-    for node, namespace in ((screen, area), (screen.app, "app")):
-        for binding in node.BINDINGS:
-            if not isinstance(binding, Binding) or binding.action in seen or not binding.description:
-                continue
-            seen.add(binding.action)
-            what = binding.tooltip or binding.description
-            yield f"{namespace}: {what.lower()}", f"key: {binding.key}", binding.action
+    # A screen's keys include those it inherits (every ritual's captures come from its base class).
+    inherited = [(binding, area) for cls in type(screen).__mro__ for binding in vars(cls).get("BINDINGS", [])]
+    for binding, namespace in [*inherited, *((binding, "app") for binding in screen.app.BINDINGS)]:
+        if not isinstance(binding, Binding) or binding.action in seen or not binding.description:
+            continue
+        seen.add(binding.action)
+        what = binding.tooltip or binding.description
+        yield f"{namespace}: {what.lower()}", f"key: {binding.key}", binding.action
 
 
 class RitualCommands(Provider):

@@ -15,7 +15,7 @@ from ritual_tui.domain.decision import Decision
 from ritual_tui.domain.escalation import Escalation
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.store.workspace import Workspace
-from tests.conftest import Result
+from tests.conftest import Result, set_settings
 
 Cli = Callable[..., Result]
 
@@ -131,14 +131,35 @@ def test_a_sprint_from_start_to_close(cli: Cli, ws: Workspace) -> None:
 
 
 def test_decisions_are_logged_and_superseded(cli: Cli, ws: Workspace) -> None:
-    assert cli("decision", "add", "Use Stripe", "--level", "strategic", "--context", "PSP").out == "Added D-1\n"
+    added = cli("decision", "add", "Use Stripe", "--level", "strategic", "--context", "PSP")
+    assert added.out == "Added D-1 (strategic, proposed)\n"
     assert ws.get(Decision, "D-1").status == "proposed"
-    assert cli("decision", "add", "Use Adyen", "--supersedes", "D-1").out == "Added D-2\n"
+    assert cli("decision", "add", "Use Adyen", "--supersedes", "D-1").out == "Added D-2 (operational, accepted)\n"
     old, new = ws.get(Decision, "D-1"), ws.get(Decision, "D-2")
     assert (old.status, old.superseded_by, new.supersedes, new.status) == ("superseded", "D-2", "D-1", "accepted")
     assert cli("decision", "supersede", "D-1", "D-2").err == "error: D-1 is already superseded by D-2.\n"
     rows = cli("decision", "list", "--level", "strategic").out.splitlines()
     assert len(rows) == 2 and rows[1].split()[:4] == ["D-1", "2026-11-26", "strategic", "superseded"]
+
+
+def test_a_proposed_decision_is_accepted_or_rejected_by_who_decides(cli: Cli, ws: Workspace) -> None:
+    cli("decision", "add", "Enter Spain", "--level", "strategic")
+    cli("decision", "add", "Weekly demo", "--level", "strategic")
+    assert cli("decision", "accept", "D-1", "--by", "Kim").out == "D-1 is now accepted (by Kim)\n"
+    assert cli("decision", "reject", "D-2", "Not now").out == "D-2 is now rejected (by Product Manager)\n"
+    again = cli("decision", "accept", "D-2")
+    assert again.code == 1 and "only a proposed decision" in again.err
+    assert ws.get(Decision, "D-2").consequences == "Rejected on 2026-11-26: Not now"
+
+
+def test_check_names_values_the_settings_no_longer_list(cli: Cli, ws: Workspace) -> None:
+    cli("escalate", "Vendor late", "--category", "dependency")
+    assert cli("check").code == 0
+    set_settings(ws.root, escalation_categories=["blocker", "question"], escalation_severity="P2")
+    result = cli("check")
+    assert result.code == 1
+    assert "category 'dependency' of E-1 is not in workspace.toml's escalation_categories" in result.out
+    assert "escalation_severity = 'P2' is not one of low, medium, high, critical" in result.out
 
 
 def test_an_escalation_walks_its_lifecycle(cli: Cli, ws: Workspace) -> None:
@@ -155,7 +176,7 @@ def test_an_escalation_walks_its_lifecycle(cli: Cli, ws: Workspace) -> None:
         "--blocker",
         "BL-1",
     )
-    assert raised.out == "Raised E-1\n"
+    assert raised.out == "Raised E-1 (blocker, high)\n"
     assert ws.get(Blocker, "BL-1").escalation == "E-1"
     assert cli("escalation", "send", "E-1").out == "E-1 is now sent\n"
     assert cli("escalation", "answer", "E-1", "Signed today").out == "E-1 is now answered\n"
@@ -169,7 +190,7 @@ def test_an_escalation_walks_its_lifecycle(cli: Cli, ws: Workspace) -> None:
         ["open", "sent", "answered", "resolved"],
     )
     shown = cli("escalation", "show", "E-1").out
-    assert "PM answer      Signed today" in shown
+    assert "\nPM answer   Signed today\n" in shown and shown.startswith("E-1 Contract unsigned\n")
     assert json.loads(cli("escalation", "list", "--json", "--open").out) == []
 
 
@@ -210,7 +231,9 @@ def _commands(parser: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, .
 
 
 def test_every_command_has_help_and_version_works(cli: Cli) -> None:
-    commands = _commands(build_parser())
+    # Each command's parser is built in full only when it is the one named (its module imported then).
+    named = _commands(build_parser())
+    commands = sorted({command for argv in named for command in _commands(build_parser(argv))})
     assert ("escalation", "answer") in commands and ("sprint", "close") in commands and len(commands) > 25
     for command in commands:
         result = cli(*command, "--help")

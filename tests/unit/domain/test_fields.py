@@ -53,3 +53,26 @@ def test_a_shared_document_has_no_private_notes_and_no_unknown_keys() -> None:
     assert "private_notes" not in shared
     assert "future" not in shared
     assert "secret" not in str(shared)
+
+
+@pytest.mark.parametrize(
+    ("doc", "message"),
+    [
+        ({"title": "x", "status": "frozen"}, "'status' should be one of new, refining, ready"),
+        ({"title": "x", "kind": "epic"}, "'kind' should be one of story, bug, chore, spike; found 'epic'"),
+    ],
+)
+def test_a_closed_vocabulary_is_checked_when_a_file_is_read(doc: dict, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        from_doc(BacklogItem, doc)
+
+
+def test_nested_and_table_vocabularies_are_checked_too() -> None:
+    from ritual_tui.domain.sprint import Sprint
+
+    history = {"title": "t", "history": [{"at": __import__("datetime").datetime(2026, 1, 2), "status": "lost"}]}
+    with pytest.raises(ValidationError, match=r"'history\[1\]\.status' should be one of open"):
+        from_doc(Escalation, history)
+    sprint = {"number": 1, "start": date(2026, 1, 5), "end": date(2026, 1, 16), "outcomes": {"B-1": "shipped"}}
+    with pytest.raises(ValidationError, match="'outcomes' should be one of accepted, rejected, carried-over"):
+        from_doc(Sprint, sprint)

@@ -124,7 +124,7 @@ def test_the_summary_from_the_index_equals_the_summary_from_every_file(
 def test_the_brief_and_the_home_from_the_index_equal_those_from_every_file(
     workspace: str, request: pytest.FixtureRequest
 ) -> None:
-    from ritual_tui.reports.overview import load_overview
+    from ritual_tui.services.overview import load_overview
 
     ws: Workspace = request.getfixturevalue(workspace)
     since = date(2026, 11, 1)

@@ -1,7 +1,9 @@
-"""One line of text, captured in a ritual on one key: Enter saves, Escape cancels.
+"""One line of text, captured in any ritual on one key: Enter saves from any field, Escape cancels.
 
-A blocker may name an item; a decision has a level; an escalation has a category, a severity and the
-ask for the PM. Everything has a sensible default, so Enter after the line of text is always enough.
+What the form asks besides the text comes from the capture kind (``services.capture``): the item it
+concerns, a decision's level, an escalation's ask, category and severity. Everything has a default,
+so Enter after the line of text is always enough. A private note is masked while it is typed in
+presenter mode.
 """
 
 from __future__ import annotations
@@ -12,85 +14,145 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select
+from textual.widgets import Label, Select, Static
 
+from ritual_tui.domain.decision import DECISION_LEVELS
+from ritual_tui.services.capture import BY_NAME, Capture
 from ritual_tui.tui.text import literal
+from ritual_tui.tui.widgets.inputs import SafeInput
 
-#: What each capture key asks for.
-CAPTURE_TITLES = {
-    "blocker": "Blocker",
-    "topic": "Parking-lot topic",
-    "decision": "Decision",
-    "escalation": "Escalation for the PM",
-    "note": "Private note",
-    "answer": "The PM's answer",
-    "resolution": "Resolution",
-    "supersede": "Supersede a decision",
-}
+#: A choice: what is shown (user text made literal) and the value kept.
+Option = tuple[Content, str]
+LEVELS: list[Option] = [
+    (Content(f"{level}: the {'PO' if level == 'operational' else 'PM'} decides"), level) for level in DECISION_LEVELS
+]
+HINT = "Enter saves · Escape cancels · Tab next field · Space opens a list"
 
 
-@dataclass
-class Capture:
-    """What the user typed, with the choices the form offered."""
+class FormSelect(Select[str], inherit_bindings=False):
+    """A drop-down of a form: Space or the arrows open it; Enter is left to the form, which saves."""
 
-    kind: str
-    text: str
-    choices: dict[str, str] = field(default_factory=dict)
-    ask: str = ""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,space,up", "show_overlay", "Show the choices", show=False),
+    ]
 
 
 @dataclass
 class CaptureForm:
-    """How to ask: the kind, who it is attributed to, the choices, and text to start from."""
+    """How to ask: the kind, who it is attributed to, text to start from, and the choices offered."""
 
     kind: str
-    speaker: str = ""
+    by: str = ""
     text: str = ""
     ask: str = ""
-    #: name → (label, [(shown, value)], default value)
-    choices: dict[str, tuple[str, Sequence[tuple[Content | str, str]], str]] = field(default_factory=dict)
+    #: The items the capture may concern, and the one chosen at first ("" for none).
+    items: Sequence[Option] = ()
+    item: str = ""
+    categories: Sequence[str] = ()
+    category: str = ""
+    severities: Sequence[str] = ()
+    severity: str = ""
+    level: str = "operational"
+    #: Mask the text as it is typed (a private note in presenter mode).
+    masked: bool = False
+    #: Where the escalation comes from (an escalated blocker), kept with the result.
+    blocker: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def options(values: Sequence[str]) -> list[Option]:
+    """Values from the settings as choices, shown literally."""
+    return [(literal(value), value) for value in values]
 
 
 class CaptureScreen(ModalScreen[Capture | None]):
-    """A small form over the ritual: the line of text first, then the choices."""
+    """A small form over the ritual: the line of text first, then what the kind asks for."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving"),
+        # Enter saves from every field: a text field submits (in turn with the keys typed before it,
+        # which a priority binding would overtake), a drop-down leaves Enter to this binding.
+        Binding("enter", "save", "Save", tooltip="Save and close"),
     ]
 
     def __init__(self, form: CaptureForm) -> None:
         super().__init__()
         self.form = form
+        self.asks = BY_NAME[form.kind].asks
+        #: Set once the form is answered: a second Enter before it closes does nothing.
+        self.answered = False
 
     def compose(self) -> ComposeResult:
         form = self.form
-        with Vertical(id="capture-box"):
-            title = CAPTURE_TITLES.get(form.kind, form.kind)
-            by = Content.assemble(title, " · ", literal(form.speaker, "italic")) if form.speaker else Content(title)
+        title = BY_NAME[form.kind].title
+        with Vertical(id="capture-box", classes="form"):
+            by = Content.assemble(title, " · ", literal(form.by, "italic")) if form.by else Content(title)
             yield Label(by, id="capture-title")
-            yield Input(value=form.text, placeholder="Type one line, Enter saves, Escape cancels", id="capture-text")
-            if form.kind == "escalation":
-                yield Input(value=form.ask, placeholder="The ask: what must the PM decide?", id="capture-ask")
-            for name, (label, options, default) in form.choices.items():
-                yield Label(label, classes="capture-label")
-                yield Select(options, value=default, allow_blank=False, id=f"choice-{name}")
+            yield SafeInput(value=form.text, password=form.masked, id="capture-text")
+            if "ask" in self.asks:
+                yield SafeInput(value=form.ask, placeholder="The ask: what must the PM decide?", id="capture-ask")
+            with Horizontal(classes="form-row"):
+                if "level" in self.asks:
+                    yield from self._choice("level", "Level", LEVELS, form.level)
+                if "category" in self.asks:
+                    yield from self._choice("category", "Category", options(form.categories), form.category)
+                if "severity" in self.asks:
+                    yield from self._choice("severity", "Severity", options(form.severities), form.severity)
+            if "item" in self.asks and form.items:
+                with Horizontal(classes="form-row"):
+                    items = [(Content("(no item)"), ""), *form.items]
+                    yield from self._choice("item", "Item", items, form.item)
+            yield Static(HINT, classes="caption form-hint")
+
+    @staticmethod
+    def _choice(name: str, label: str, choices: Sequence[Option], value: str) -> ComposeResult:
+        yield Label(label, classes="form-label")
+        known = [v for _, v in choices]
+        yield FormSelect(choices, value=value if value in known else known[0], allow_blank=False, id=f"choice-{name}")
 
     def on_mount(self) -> None:
-        self.query_one("#capture-text", Input).focus()
+        self.query_one("#capture-text", SafeInput).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: SafeInput.Submitted) -> None:
         event.stop()
-        text = self.query_one("#capture-text", Input).value
+        self.action_save()
+
+    def _value(self, name: str, default: str = "") -> str:
+        found = self.query(f"#choice-{name}")
+        return str(found.first(Select).value) if found else default
+
+    def action_save(self) -> None:
+        if self.answered:
+            return
+        text = self.query_one("#capture-text", SafeInput).value
         if not text.strip():
             self.notify("Type a line of text first (or Escape to cancel).", severity="warning", markup=False)
-            self.query_one("#capture-text", Input).focus()
+            self.query_one("#capture-text", SafeInput).focus()
             return
-        choices = {name: str(self.query_one(f"#choice-{name}", Select).value) for name in self.form.choices}
-        ask = self.query_one("#capture-ask", Input).value if self.form.kind == "escalation" else ""
-        self.dismiss(Capture(self.form.kind, text, choices, ask))
+        asks = self.query("#capture-ask")
+        self.answered = True
+        self.dismiss(
+            Capture(
+                self.form.kind,
+                text,
+                item=self._value("item"),
+                level=self._value("level", "operational"),
+                category=self._value("category"),
+                severity=self._value("severity"),
+                ask=asks.first(SafeInput).value if asks else "",
+                blocker=self.form.blocker,
+            )
+        )
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.answered:
+            self.answered = True
+            self.dismiss(None)
+
+    def mask(self, masked: bool) -> None:
+        """Presenter mode switched while typing: mask or unmask a private text."""
+        if BY_NAME[self.form.kind].private:
+            self.query_one("#capture-text", SafeInput).password = masked

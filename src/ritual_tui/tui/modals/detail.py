@@ -1,8 +1,9 @@
-"""A record shown whole, read-only: label and value lines, private fields hidden in presenter mode."""
+"""A record shown whole, read-only: its labelled lines (the same as ``ritual … show``), private
+lines left out in presenter mode."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from datetime import date
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -12,10 +13,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ritual_tui.domain.fields import Record
+from ritual_tui.services.describe import describe, title_of
 from ritual_tui.tui.text import join, literal
-
-#: (label, value, private): a value is user text unless it is our own wording.
-Field = tuple[str, object, bool]
 
 
 class DetailScreen(ModalScreen[None]):
@@ -25,20 +25,20 @@ class DetailScreen(ModalScreen[None]):
         Binding("escape,enter,q", "dismiss(None)", "Close", tooltip="Close the detail"),
     ]
 
-    def __init__(self, title: str, fields: Sequence[Field], presenter: bool) -> None:
+    def __init__(self, record: Record, today: date, presenter: bool) -> None:
         super().__init__()
-        self.heading = title
-        self.fields = [f for f in fields if not (presenter and f[2]) and f[1] not in (None, "", [])]
+        self.heading = title_of(record)
+        self.lines = [line for line in describe(record, today) if not (presenter and line.private)]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-box"):
             yield Static(literal(self.heading, "bold"), id="detail-title")
-            for label, value, private in self.fields:
-                if isinstance(value, list):
-                    yield Static(Content.styled(f"{label}:", "bold"))
-                    for entry in value:
+            for line in self.lines:
+                tag = " (private)" if line.private else ""
+                if isinstance(line.value, list):
+                    yield Static(Content.styled(f"{line.label}{tag}:", "bold"))
+                    for entry in line.value:
                         yield Static(join("  - ", literal(entry)))
                     continue
-                text = literal(value, keep_newlines=True)
-                tag = " (private)" if private else ""
-                yield Static(join((f"{label}{tag}: ", "bold"), text), classes="private" if private else "")
+                text = literal(line.value, keep_newlines=True)
+                yield Static(join((f"{line.label}{tag}: ", "bold"), text), classes="private" if line.private else "")

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Label
+from textual.widgets import Label
 
 from ritual_tui.tui.commands import screen_commands
+from ritual_tui.tui.widgets.table import RecordTable, Row
 
 
 class HelpScreen(ModalScreen[None]):
@@ -27,10 +28,13 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
             yield Label("Keys on this screen (also in the command palette, ctrl+p)", id="help-title")
-            yield DataTable(id="help-keys", cursor_type="none", show_header=True)
+            yield RecordTable("Key", "What it does", id="help-keys")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Key", "What it does")
-        for text, key, _ in screen_commands(self.over):
-            table.add_row(key.removeprefix("key: ").replace("_", " "), text)
+        rows = [
+            Row(action, [key.removeprefix("key: ").replace("_", " "), text])
+            for text, key, action in screen_commands(self.over)
+        ]
+        table = self.query_one(RecordTable)
+        table.set_rows(rows)
+        table.focus()

@@ -1,4 +1,5 @@
-"""One screen per ritual and view; each is imported when first opened."""
+"""The views opened over home (escalations, decisions, backlog, reports); each is imported when
+first opened. Rituals are declared in ``ritual_tui.rituals`` and run in modes of their own."""
 
 from __future__ import annotations
 
@@ -6,10 +7,8 @@ from importlib import import_module
 
 from textual.screen import Screen
 
-#: View name → (module, class). The home screen is always at the bottom of the stack.
+#: View name → (module, class).
 VIEWS = {
-    "home": ("ritual_tui.tui.screens.home", "HomeScreen"),
-    "daily": ("ritual_tui.tui.screens.daily", "DailyScreen"),
     "escalations": ("ritual_tui.tui.screens.escalations", "EscalationsScreen"),
     "decisions": ("ritual_tui.tui.screens.decisions", "DecisionsScreen"),
     "backlog": ("ritual_tui.tui.screens.backlog", "BacklogScreen"),

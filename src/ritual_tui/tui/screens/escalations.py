@@ -8,23 +8,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Static
 
-from ritual_tui.domain import clock
 from ritual_tui.domain.escalation import STILL_OPEN, Escalation
 from ritual_tui.domain.progress import by_urgency
+from ritual_tui.services import escalations
 from ritual_tui.store.workspace import Workspace
-from ritual_tui.tui.modals.capture import Capture, CaptureForm, CaptureScreen
 from ritual_tui.tui.modals.detail import DetailScreen
+from ritual_tui.tui.modals.prompt import TextPrompt
 from ritual_tui.tui.screens.base import RitualScreen
-from ritual_tui.tui.text import cell
-from ritual_tui.tui.widgets.table import FitTable
-
-#: Action → (status it moves to, the text it asks for, or "" for none).
-TRIAGE = {
-    "send": ("sent", ""),
-    "answer": ("answered", "answer"),
-    "resolve": ("resolved", "resolution"),
-    "withdraw": ("withdrawn", ""),
-}
+from ritual_tui.tui.text import join, literal
+from ritual_tui.tui.widgets.table import RecordTable, Row
 
 
 def load_escalations(ws: Workspace, show_all: bool) -> list[Escalation]:
@@ -59,101 +51,72 @@ class EscalationsScreen(RitualScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="escalations-caption", classes="caption")
-        yield FitTable(id="escalations", cursor_type="row", zebra_stripes=True)
+        yield RecordTable(
+            "ID", "Severity", "Status", "Age", "Category", "Ask / title", empty="No escalation.", id="escalations"
+        )
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Escalations"
-        self.query_one(FitTable).add_columns("ID", "Severity", "Status", "Age", "Category", "Ask / title")
+        self.query_one(RecordTable).focus()
         self.reload()
 
     def reload(self) -> None:
-        """Read the escalations again."""
+        """Read the escalations again (the view asked for last is the one shown)."""
         show_all = self.show_all
-        self.in_background(lambda: load_escalations(self.ws, show_all), self.show)
+        self.load(lambda: load_escalations(self.ws, show_all), lambda found: self.show(found, show_all))
 
-    def show(self, escalations: list[Escalation]) -> None:
-        table = self.query_one(FitTable)
-        selected = table.selected_key
-        table.clear()
-        today = clock.today()
-        self.rows = {e.id: e for e in escalations}
-        for e in escalations:
-            style = "bold red" if e.severity in ("critical", "high") and e.status in STILL_OPEN else ""
-            table.add_row(
-                e.id,
-                cell(e.severity, style),
-                e.status,
-                f"{e.age_days(today)}d",
-                e.category,
-                cell(e.ask or e.title),
-                key=e.id,
+    def show(self, found: list[Escalation], show_all: bool) -> None:
+        today, settings = self.today(), self.ws.settings
+        self.rows = {e.id: e for e in found}
+        rows = []
+        for e in found:
+            urgent = settings.is_urgent(e.severity) and e.status in STILL_OPEN
+            age = f"{e.age_days(today)}d"
+            rows.append(
+                Row(
+                    e.id,
+                    [e.id, (e.severity, "bold red" if urgent else ""), e.status, age, e.category, e.ask or e.title],
+                )
             )
-        if selected in self.rows:
-            table.move_cursor(row=table.get_row_index(selected))
-        which = "all escalations" if self.show_all else "still open, most severe and oldest first"
+        self.query_one(RecordTable).set_rows(rows)
+        which = "all escalations" if show_all else "still open, most severe and oldest first"
         self.query_one("#escalations-caption", Static).update(
-            f"{len(escalations)} {which} · s send · a answer · r resolve · w withdraw · f open/all"
+            f"{len(found)} {which} · s send · a answer · r resolve · w withdraw · f open/all"
         )
 
     def action_toggle_all(self) -> None:
         self.show_all = not self.show_all
         self.reload()
 
-    def action_triage(self, action: str) -> None:
-        escalation_id = self.query_one(FitTable).selected_key
+    def action_triage(self, verb: str) -> None:
+        escalation_id = self.query_one(RecordTable).selected_key
         if escalation_id is None:
             return
-        status, asks_for = TRIAGE[action]
-        if not asks_for:
-            self._move(escalation_id, status, "")
+        step = escalations.STEPS[verb]
+        if not step.asks_for:
+            self._move(escalation_id, verb, "")
             return
+        e = self.rows[escalation_id]
+        title = join(f"{verb.capitalize()} ", (e.id, "bold"), " ", literal(e.title, "italic"))
 
-        def typed(result: Capture | None) -> None:
-            if result is not None:
-                self._move(escalation_id, status, result.text)
+        def typed(text: object) -> None:
+            if isinstance(text, str):
+                self._move(escalation_id, verb, text)
 
-        self.app.push_screen(CaptureScreen(CaptureForm(asks_for)), typed)
+        self.app.push_screen(TextPrompt(title, step.asks_for, step.required), typed)
 
-    def _move(self, escalation_id: str, status: str, text: str) -> None:
+    def _move(self, escalation_id: str, verb: str, text: str) -> None:
         def done(e: Escalation) -> None:
             self.notify(f"{e.id} is now {e.status}", markup=False, timeout=3)
             self.reload()
 
-        self.in_background(
-            lambda: self.ws.update(Escalation, escalation_id, lambda e: e.take_step(status, clock.now(), text)), done
-        )
+        self.write(lambda: escalations.take_step(self.ws, escalation_id, verb, text), done)
 
-    def on_data_table_row_selected(self, event: FitTable.RowSelected) -> None:
+    def on_record_table_selected(self, event: RecordTable.Selected) -> None:
         self.action_detail()
 
     def action_detail(self) -> None:
-        escalation_id = self.query_one(FitTable).selected_key
-        if escalation_id is None:
-            return
-        e = self.rows[escalation_id]
-        today = clock.today()
-        history = [f"{h.at:%Y-%m-%d %H:%M} {h.status} {h.note}".rstrip() for h in e.history]
-        self.app.push_screen(
-            DetailScreen(
-                f"{e.id} {e.title}",
-                [
-                    ("Status", e.status, False),
-                    ("Severity", e.severity, False),
-                    ("Category", e.category, False),
-                    ("Raised", f"{e.raised} ({e.age_days(today)} days ago)", False),
-                    ("Raised by", e.raised_by, False),
-                    ("Source", f"{e.source} {e.session}".strip(), False),
-                    ("Item", e.item, False),
-                    ("Blocker", e.blocker, False),
-                    ("Ask", e.ask, False),
-                    ("Details", e.details, False),
-                    ("PM answer", e.pm_answer, False),
-                    ("Answered", e.answered, False),
-                    ("Resolution", e.resolution, False),
-                    ("History", history, False),
-                    ("Private notes", e.private_notes, True),
-                ],
-                self.presenter,
-            )
-        )
+        escalation_id = self.query_one(RecordTable).selected_key
+        if escalation_id is not None:
+            self.app.push_screen(DetailScreen(self.rows[escalation_id], self.today(), self.presenter))

@@ -7,14 +7,16 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from ritual_tui.domain.rules import format_points
 from ritual_tui.reports.charts import spark
-from ritual_tui.reports.overview import Overview, load_overview
+from ritual_tui.rituals import RITUALS
+from ritual_tui.services.overview import Overview, load_overview
 from ritual_tui.tui.screens.base import RitualScreen
-from ritual_tui.tui.text import cell, join, literal
-from ritual_tui.tui.widgets.table import FitTable
+from ritual_tui.tui.text import join, literal
+from ritual_tui.tui.widgets.table import RecordTable, Row
 
 RITUAL_NAMES = {
     "daily": "daily stand-up",
@@ -23,6 +25,8 @@ RITUAL_NAMES = {
     "review": "sprint review",
     "none": "no ritual (weekend)",
 }
+#: What to do on a day whose ritual the app does not run yet.
+BY_COMMAND = {"planning": "plan it from the shell: ritual sprint start …"}
 
 
 class HomeScreen(RitualScreen):
@@ -30,7 +34,10 @@ class HomeScreen(RitualScreen):
 
     AREA = "home"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "app.open('daily')", "Daily", id="home.daily", tooltip="Start the daily stand-up"),
+        *(
+            Binding(r.key, f"app.open_ritual('{r.name}')", r.title, id=f"home.{r.name}", tooltip=f"Open the {r.title}")
+            for r in RITUALS
+        ),
         Binding(
             "e",
             "app.open('escalations')",
@@ -55,9 +62,18 @@ class HomeScreen(RitualScreen):
                 yield Static(id="ritual-due")
             with Vertical(id="side"):
                 with Vertical(id="pm-panel", classes="panel"):
-                    yield FitTable(id="waiting", cursor_type="row")
+                    yield RecordTable(
+                        "ID", "Severity", "Age", "Status", "Title", empty="Nothing waits for the PM.", id="waiting"
+                    )
                 with Vertical(id="decisions-panel", classes="panel"):
-                    yield FitTable(id="recent-decisions", cursor_type="none")
+                    yield RecordTable(
+                        "ID",
+                        "Level",
+                        "Status",
+                        "Title",
+                        empty="No decision yet: d in a ritual records one.",
+                        id="recent",
+                    )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -65,16 +81,13 @@ class HomeScreen(RitualScreen):
         self.query_one("#sprint-panel").border_title = "Sprint"
         self.query_one("#pm-panel").border_title = "Waiting for the PM"
         self.query_one("#decisions-panel").border_title = "Recent decisions"
-        self.query_one("#waiting", FitTable).add_columns("ID", "Severity", "Age", "Status", "Title")
-        self.query_one("#recent-decisions", FitTable).add_columns("ID", "Level", "Status", "Title")
 
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
         # Paint the frame first, then read: the reading thread would otherwise slow the first paint.
         self.call_after_refresh(self.action_reload)
 
     def action_reload(self) -> None:
-        self.in_background(lambda: load_overview(self.ws, self.today()), self.show)
+        self.load(lambda: load_overview(self.ws, self.today()), self.show)
 
     def show(self, overview: Overview) -> None:
         """Fill the panels from a freshly read overview."""
@@ -107,23 +120,35 @@ class HomeScreen(RitualScreen):
                 f"Burndown, {format_points(left)} points left\n"
                 f"actual {spark(actual, top)}\nideal  {spark([d.ideal for d in overview.burndown], top)}"
             )
-        due = RITUAL_NAMES.get(overview.due, overview.due)
-        hint = " · press d" if overview.due == "daily" else ""
-        self.query_one("#ritual-due", Static).update(join("Today: ", (due, "bold"), hint))
+        self.query_one("#ritual-due", Static).update(self._today_line(overview))
         self._fill_waiting(overview)
-        decisions = self.query_one("#recent-decisions", FitTable)
-        decisions.clear()
-        for d in overview.recent_decisions:
-            decisions.add_row(d.id, d.level, d.status, cell(d.title))
+        self.query_one("#recent", RecordTable).set_rows(
+            [Row(d.id, [d.id, d.level, d.status, d.title]) for d in overview.recent_decisions]
+        )
+
+    def _today_line(self, overview: Overview) -> Content:
+        """Today's ritual and the key that opens it; rituals in progress and the key that returns."""
+        declared = {r.name: r for r in RITUALS}
+        due = RITUAL_NAMES.get(overview.due, overview.due)
+        ritual = declared.get(overview.due)
+        hint = (
+            f" · press {ritual.key}"
+            if ritual
+            else (f" · {BY_COMMAND[overview.due]}" if overview.due in BY_COMMAND else "")
+        )
+        line = join("Today: ", (due, "bold"), hint)
+        for name in self.ritual_app.rituals_open:
+            r = declared[name]
+            line = join(line, "\n", (f"{r.title} in progress", "bold"), f" · {r.key} returns to it")
+        return line
 
     def _fill_waiting(self, overview: Overview) -> None:
-        table = self.query_one("#waiting", FitTable)
-        table.clear()
+        settings, today = overview.settings, overview.today
+        rows = []
         for e in overview.waiting.escalations:
-            style = "bold red" if e.severity in ("critical", "high") else ""
-            table.add_row(e.id, cell(e.severity, style), f"{e.age_days(overview.today)}d", e.status, cell(e.title))
+            style = "bold red" if settings.is_urgent(e.severity) else ""
+            rows.append(Row(e.id, [e.id, (e.severity, style), f"{e.age_days(today)}d", e.status, e.title]))
         for b in overview.waiting.aging_blockers:
-            age = f"{b.lasted_days(overview.today)}d"
-            table.add_row(b.id, cell("blocker", "bold yellow"), age, f"{b.dailies_open()} dailies", cell(b.title))
-        if table.row_count == 0:
-            table.add_row("", "", "", "", cell("Nothing waits for the PM."))
+            age = f"{b.lasted_days(today)}d"
+            rows.append(Row(b.id, [b.id, ("blocker", "bold yellow"), age, f"{b.dailies_open()} dailies", b.title]))
+        self.query_one("#waiting", RecordTable).set_rows(rows)

@@ -73,7 +73,7 @@ class ReportScreen(RitualScreen):
 
     def on_mount(self) -> None:
         self.sub_title = self.report.title
-        self.in_background(lambda: self.report.build(self.ws), self.show)
+        self.load(lambda: self.report.build(self.ws), self.show)
 
     def show(self, doc: dict[str, Any]) -> None:
         self.doc = doc
@@ -96,7 +96,7 @@ class ReportScreen(RitualScreen):
             names = ", ".join(plain(p.name) for p in paths)
             self.notify(f"Wrote {names} in {plain(folder)}", markup=False, timeout=6)
 
-        self.in_background(lambda: write_report(doc, self.report.blocks, FORMATS, folder, stem, title), written)
+        self.write(lambda: write_report(doc, self.report.blocks, FORMATS, folder, stem, title), written)
 
 
 class SummaryScreen(ReportScreen):

@@ -12,7 +12,7 @@ from ritual_tui.domain.progress import BurndownDay, WaitingForPM, burndown, ritu
 from ritual_tui.domain.rules import SprintFigures, sprint_figures
 from ritual_tui.domain.settings import Settings
 from ritual_tui.domain.sprint import Sprint
-from ritual_tui.store.sprints import active_sprint, sprint_items
+from ritual_tui.services.sprints import active_sprint, sprint_items
 from ritual_tui.store.workspace import Workspace
 
 #: How many decisions the home screen lists.

@@ -1,0 +1,148 @@
+"""The sprint's life: started with a frozen commitment, its scope changed, closed with outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ritual_tui.domain import clock
+from ritual_tui.domain.backlog import BacklogItem
+from ritual_tui.domain.dates import implausible
+from ritual_tui.domain.errors import NotFoundError, RitualError, ValidationError
+from ritual_tui.domain.rules import SprintFigures, capacity_days, check_objective, readiness_gaps, sprint_figures
+from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
+from ritual_tui.domain.text import storable_text
+from ritual_tui.store.workspace import Workspace
+
+
+def active_sprint(ws: Workspace) -> Sprint | None:
+    """The sprint under way, if any; newest sprint files are read first and the search stops early."""
+    for record_file in reversed(ws.files(Sprint)):
+        sprint = ws.read(Sprint, record_file)
+        if sprint.status == "active":
+            return sprint
+    return None
+
+
+def require_active(ws: Workspace) -> Sprint:
+    """The sprint under way; an error that says how to start one when there is none."""
+    sprint = active_sprint(ws)
+    if sprint is None:
+        raise NotFoundError("No sprint is under way; start one with `ritual sprint start --goal GOAL ITEM…`.")
+    return sprint
+
+
+def sprint_items(ws: Workspace, sprint: Sprint) -> dict[str, BacklogItem]:
+    """The items a sprint touched (committed or added), by id; ids no longer found are skipped."""
+    ids = dict.fromkeys([*sprint.committed_ids(), *(c.item for c in sprint.scope_changes)])
+    found = {}
+    for item_id in ids:
+        try:
+            found[item_id] = ws.get(BacklogItem, item_id)
+        except RitualError:
+            continue
+    return found
+
+
+@dataclass
+class Started:
+    """A sprint just started, and what the PO should know about its commitment."""
+
+    sprint: Sprint
+    warnings: list[str] = field(default_factory=list)
+
+
+def start_sprint(
+    ws: Workspace,
+    item_refs: Iterable[str],
+    goal: str,
+    objective: str = "",
+    start: date | None = None,
+    end: date | None = None,
+) -> Started:
+    """Start a sprint: the committed items and their estimates are frozen as the snapshot."""
+    settings = ws.settings
+    start = start or clock.today()
+    try:
+        end = end or start + timedelta(days=settings.sprint_days - 1)
+    except OverflowError:
+        end = date.max
+    if implausible(end):
+        raise ValidationError(f"The sprint would end on {end}, {implausible(end)}: see sprint_days in workspace.toml.")
+    if end < start:
+        raise ValidationError(f"The sprint ends ({end}) before it starts ({start}).")
+    warnings = []
+    with ws.lock:
+        if active_sprint(ws) is not None:
+            raise ValidationError(
+                "A sprint is already under way; close it first with `ritual sprint close --goal-met yes|no`."
+            )
+        items = [ws.get(BacklogItem, ref) for ref in dict.fromkeys(item_refs)]
+        for item in items:
+            if item.status in ("done", "dropped"):
+                raise ValidationError(f"{item.id} is {item.status}; it cannot be committed.")
+            gaps = readiness_gaps(item, settings)
+            if gaps:
+                warnings.append(f"{item.id} does not meet the Definition of Ready: {'; '.join(gaps)}")
+        sprint = Sprint(
+            number=0,
+            start=start,
+            end=end,
+            goal=storable_text(goal, "goal"),
+            goal_objective=check_objective(objective, settings),
+            capacity_days=capacity_days(settings, start, end),
+            commitment=[CommittedItem(item=i.id, title=i.title, estimate=i.estimate) for i in items],
+        )
+        ws.add(sprint)
+    return Started(sprint, warnings)
+
+
+def change_scope(ws: Workspace, item_ref: str, change: str, reason: str = "") -> tuple[Sprint, BacklogItem]:
+    """Record an item ``added`` to or ``removed`` from the sprint under way, with the time."""
+    with ws.lock:
+        sprint = require_active(ws)
+        item = ws.get(BacklogItem, item_ref)
+        inside = item.id in sprint.current_ids()
+        if change == "added" and inside:
+            raise ValidationError(f"{item.id} is already in {sprint.id}.")
+        if change == "removed" and not inside:
+            raise ValidationError(f"{item.id} is not in {sprint.id}.")
+        sprint.scope_changes.append(
+            ScopeChange(
+                at=clock.now(),
+                item=item.id,
+                change=change,
+                estimate=item.estimate,
+                reason=storable_text(reason, "reason"),
+            )
+        )
+        ws.save(sprint)
+    return sprint, item
+
+
+def close_sprint(ws: Workspace, goal_met: bool, rejected_refs: Iterable[str] = ()) -> tuple[Sprint, SprintFigures]:
+    """Close the sprint under way: done items accepted, rejected ones noted, the rest carried over
+    (unfinished items go back to ready)."""
+    today = clock.today()
+    with ws.lock:
+        sprint = require_active(ws)
+        scope = sprint.current_ids()
+        rejected = {ws.get(BacklogItem, ref).id for ref in rejected_refs}
+        strangers = rejected - set(scope)
+        if strangers:
+            raise ValidationError(f"Not in {sprint.id}: {', '.join(sorted(strangers))}.")
+        for item_id in scope:
+            item = ws.get(BacklogItem, item_id)
+            if item_id in rejected:
+                outcome = "rejected"
+            else:
+                outcome = sprint.outcomes.get(item_id) or ("accepted" if item.status == "done" else "carried-over")
+            sprint.outcomes[item_id] = outcome
+            if outcome != "accepted" and item.status in ("in-progress", "review", "done"):
+                ws.update(BacklogItem, item_id, lambda i: i.move_to("ready", today))
+        sprint.goal_met = goal_met
+        sprint.status = "closed"
+        sprint.closed = clock.now()
+        ws.save(sprint)
+    return sprint, sprint_figures(sprint, sprint_items(ws, sprint))
