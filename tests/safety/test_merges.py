@@ -5,7 +5,12 @@ and a fix killed at any moment is finished by the next check."""
 from __future__ import annotations
 
 import os
+import random
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -24,7 +29,7 @@ from ritual_tui.store import journal
 from ritual_tui.store.check import check_workspace
 from ritual_tui.store.files import TRAILER
 from ritual_tui.store.workspace import Workspace
-from tests.conftest import git
+from tests.conftest import git, run_ritual
 
 
 def _clone(origin: Path, into: Path) -> Path:
@@ -227,3 +232,47 @@ def test_one_record_renumbered_differently_on_two_clones_is_reported(ws: Workspa
         "D-7-k7m2.toml, D-8-k7m2.toml are one record (D-3) renumbered on two clones: "
         "keep one, and point the references to the other at it"
     ]
+
+
+#: Real kills of `ritual check --fix`, each at a random moment of its run.
+KILL_TRIALS = 20
+
+
+@pytest.mark.slow
+def test_sigkill_during_check_fix_never_leaves_a_record_twice(tmp_path: Path) -> None:
+    rng = random.Random(20261126)
+    merged = Workspace.create(tmp_path / "merged", "Shop")
+    git(merged.root, "init", "-q", "-b", "main")
+    _commit(merged.root, "start")
+    for branch in ("ana", "ben"):  # 60 decisions each, D-1 to D-60 on both branches
+        git(merged.root, "checkout", "-q", "-b", branch, "main")
+        for n in range(60):
+            Workspace.open(merged.root).add(Decision(title=f"{branch}-{n}", context="c" * 2_000))
+        _commit(merged.root, branch)
+    git(merged.root, "checkout", "-q", "ana")
+    git(merged.root, "merge", "-q", "--no-edit", "ben")
+    reference = tmp_path / "reference"
+    shutil.copytree(merged.root, reference)
+    assert run_ritual("--workspace", str(reference), "check", "--fix").returncode == 0
+    fixed = _records(reference)
+    landed = 0
+    for trial in range(KILL_TRIALS):
+        root = tmp_path / f"trial-{trial}"
+        shutil.copytree(merged.root, root)
+        fixing = subprocess.Popen(
+            [sys.executable, "-m", "ritual_tui", "--workspace", str(root), "check", "--fix"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.1, 0.6))  # the moment of the kill is the random variable under test
+        fixing.send_signal(signal.SIGKILL)
+        fixing.wait()
+        landed += (root / ".ritual" / "journal.json").exists()
+        after = run_ritual("--workspace", str(root), "check")
+        assert after.returncode in (0, 1)
+        if after.returncode == 1:  # killed before the journal: nothing was changed, so fix it now
+            assert _records(root) == _records(merged.root)
+            assert run_ritual("--workspace", str(root), "check", "--fix").returncode == 0
+        assert _records(root) == fixed
+    # Figures quoted in docs/data-safety.md (run with -s to see them).
+    print(f"\n{KILL_TRIALS} kills of check --fix: {landed} landed mid-fix and were finished by check")
