@@ -297,7 +297,8 @@ class Workspace:
             except (DamagedFileError, StorageError) as error:
                 if not self.skip_damaged:
                     raise
-                self.left_out.append((file.path, error))
+                if all(path != file.path for path, _ in self.left_out):  # a second read finds it again
+                    self.left_out.append((file.path, error))
                 records.append(None)
         return records
 
