@@ -26,8 +26,12 @@ COMMANDS = {
     "decision": ("decisions", "record, list, accept, reject and supersede decisions"),
     "escalate": ("escalations", "raise an escalation for the PM"),
     "escalation": ("escalations", "list escalations and move them along"),
+    "blocker": ("records", "list, show and reopen blockers"),
+    "topic": ("records", "list and show parking-lot topics"),
+    "note": ("records", "list and show notes (private ones included: this is your own terminal)"),
     "summary": ("reports", "write the end-of-sprint summary (Markdown, JSON, HTML)"),
     "brief": ("reports", "write the PM brief: what the PM must act on now"),
+    "import": ("tracker", "bring a backlog in from Jira (its CSV) or GitHub (gh's JSON)"),
     "check": ("workspace", "read every file and report what is damaged"),
     "export": ("workspace", "the whole workspace as one JSON document"),
 }

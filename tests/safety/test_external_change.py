@@ -42,7 +42,7 @@ async def test_a_step_made_impossible_elsewhere_is_refused_with_a_message(demo: 
         await pilot.press("e")
         await settle(pilot)
         Workspace.open(demo.root).update(Escalation, "E-1", lambda e: e.take_step("withdrawn", e.history[0].at))
-        table = app.screen.query_one("#escalations")
+        table = app.screen.query_one("#records")
         table.select_key("E-1")
         await pilot.press("s")
         await settle(pilot)

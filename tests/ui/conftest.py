@@ -11,6 +11,8 @@ from textual.widgets import Digits, OptionList
 
 from ritual_tui.tui.app import RitualApp
 from ritual_tui.tui.screens.session import RitualSessionScreen
+from ritual_tui.tui.widgets.bigclock import BigClock
+from ritual_tui.tui.widgets.board import SprintBoard
 from ritual_tui.tui.widgets.table import RecordTable
 
 
@@ -36,7 +38,9 @@ def text_of(widget: Widget) -> str:
     """What a widget shows, as plain text."""
     if isinstance(widget, RecordTable):
         return "\n".join(widget.row_text(key) for key in widget.shown_keys())
-    if isinstance(widget, Digits):
+    if isinstance(widget, SprintBoard):
+        return widget.item_text()
+    if isinstance(widget, (Digits, BigClock)):
         return widget.value
     if isinstance(widget, OptionList):
         return "\n".join(str(getattr(o.prompt, "plain", o.prompt)) for o in widget.options)
@@ -48,10 +52,11 @@ def screen_text(app: RitualApp) -> str:
     """Everything the current screen shows in its text widgets and tables, plus its titles."""
     parts = [app.title, app.sub_title, app.screen.sub_title or ""]
     for widget in app.screen.query("*"):
-        if (widget.display and isinstance(widget, (RecordTable, OptionList))) or type(widget).__name__ in (
+        if (widget.display and isinstance(widget, (RecordTable, OptionList, SprintBoard))) or type(widget).__name__ in (
             "Static",
             "Label",
             "Digits",
+            "BigClock",
         ):
             parts.append(text_of(widget))
     return "\n".join(parts)

@@ -32,14 +32,14 @@ async def test_hostile_text_is_shown_inert_in_every_view(tmp_path: Path) -> None
         assert shown.count("[@click=app.quit]") >= 4
         await pilot.press("escape", "e")
         await settle(pilot)
-        assert "[reverse]X[/]" in text_of(app.screen.query_one("#escalations"))
+        assert "[reverse]X[/]" in text_of(app.screen.query_one("#records"))
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
         assert_inert(screen_text(app))
         await pilot.press("escape", "escape", "b")
         await settle(pilot)
-        assert_inert(text_of(app.screen.query_one("#backlog")))  # the virtual list of the backlog
+        assert_inert(text_of(app.screen.query_one("#records")))  # the virtual list of the backlog
         await pilot.press("escape")
         for keys in (("escape", "escape", "c", "enter"), ("escape", "escape", "b", "tab", "enter")):
             await pilot.press(*keys)

@@ -166,5 +166,5 @@ async def test_the_view_asked_for_last_is_the_one_shown(demo: Workspace, monkeyp
         await pilot.pause(0.2)
         slow.set()
         await settle(pilot)
-        caption = text_of(app.screen.query_one("#escalations-caption"))
-        assert caption.startswith("5 still open") and len(app.screen.query_one("#escalations").shown_keys()) == 5
+        caption = text_of(app.screen.query_one("#list-caption"))
+        assert caption.startswith("5 still open") and len(app.screen.query_one("#records").shown_keys()) == 5

@@ -1,4 +1,5 @@
-"""What the screen looks like: home, daily and presenter mode, at 80×24 and at 160×48.
+"""What the screen looks like at 80×24 and at 200×50: home and the daily, then presenter mode on for
+home, the daily, a capture form and help.
 
 Snapshots are SVGs under ``__snapshots__``; after a deliberate change of look, regenerate them with
 ``pytest tests/ui/test_snapshots.py --snapshot-update`` and review the diff.
@@ -6,6 +7,7 @@ Snapshots are SVGs under ``__snapshots__``; after a deliberate change of look, r
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -15,7 +17,7 @@ from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.app import RitualApp
 from tests.ui.conftest import settle
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((200, 50), id="200x50")]
 
 
 @pytest.fixture(autouse=True)
@@ -23,29 +25,48 @@ def colour(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 
-async def _settled(pilot: Pilot[Any]) -> None:
-    await settle(pilot)
+def pressing(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Settle, press the keys, settle, and clear the notifications (they come and go)."""
 
+    async def run(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        for notification in list(pilot.app._notifications):
+            pilot.app._unnotify(notification)
+        await pilot.pause()
 
-async def _presenter_daily(pilot: Pilot[Any]) -> None:
-    await settle(pilot)
-    await pilot.press("f5")
-    await settle(pilot)
-    for notification in list(pilot.app._notifications):
-        pilot.app._unnotify(notification)
-    await pilot.pause()
+    return run
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_home(snap_compare: Any, demo: Workspace, size: tuple[int, int]) -> None:
-    assert snap_compare(RitualApp(demo), terminal_size=size, run_before=_settled)
+    assert snap_compare(RitualApp(demo), terminal_size=size, run_before=pressing())
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_daily(snap_compare: Any, demo: Workspace, size: tuple[int, int]) -> None:
-    assert snap_compare(RitualApp(demo, "daily"), terminal_size=size, run_before=_settled)
+    assert snap_compare(RitualApp(demo, "daily"), terminal_size=size, run_before=pressing())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_in_presenter_mode(snap_compare: Any, demo: Workspace, size: tuple[int, int]) -> None:
+    assert snap_compare(RitualApp(demo, presenter=True), terminal_size=size, run_before=pressing())
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_daily_in_presenter_mode(snap_compare: Any, demo: Workspace, size: tuple[int, int]) -> None:
-    assert snap_compare(RitualApp(demo, "daily"), terminal_size=size, run_before=_presenter_daily)
+    assert snap_compare(RitualApp(demo, "daily"), terminal_size=size, run_before=pressing("f5"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_escalation_form_in_presenter_mode(snap_compare: Any, demo: Workspace, size: tuple[int, int]) -> None:
+    app = RitualApp(demo, "daily", presenter=True)
+    assert snap_compare(app, terminal_size=size, run_before=pressing("e"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help_in_presenter_mode(snap_compare: Any, demo: Workspace, size: tuple[int, int]) -> None:
+    app = RitualApp(demo, "daily", presenter=True)
+    assert snap_compare(app, terminal_size=size, run_before=pressing("question_mark"))

@@ -46,7 +46,7 @@ async def test_escalations_are_triaged_on_single_keys(demo: Workspace) -> None:
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
-        table = app.screen.query_one("#escalations")
+        table = app.screen.query_one("#records")
         table.select_key("E-1")
         await pilot.press("s")
         await settle(pilot)
@@ -82,11 +82,12 @@ async def test_a_forbidden_step_is_refused_with_a_message(demo: Workspace) -> No
         await settle(pilot)
         await pilot.press("e", "f")
         await settle(pilot)
-        table = app.screen.query_one("#escalations")
+        table = app.screen.query_one("#records")
         table.select_key("E-5")  # resolved
-        await pilot.press("w", "enter")
+        assert app.screen.check_action("triage", ("withdraw",)) is None  # the key is shown disabled
+        await pilot.press("w")
         await settle(pilot)
-        assert any("closed" in str(n.message) for n in app._notifications)
+        assert app.screen is not None and type(app.screen).__name__ == "EscalationsScreen"
     assert demo.get(Escalation, "E-5").status == "resolved"
 
 
@@ -96,7 +97,7 @@ async def test_decisions_show_whole_and_are_superseded(demo: Workspace) -> None:
         await settle(pilot)
         await pilot.press("c")
         await settle(pilot)
-        table = app.screen.query_one("#decisions")
+        table = app.screen.query_one("#records")
         # Newest first by date: D-5 (23 Nov), D-7 (20 Nov), D-6 (18 Nov) ...
         assert [row.split()[0] for row in text_of(table).splitlines()[:3]] == ["D-5", "D-7", "D-6"]
         table.select_key("D-4")
@@ -121,18 +122,18 @@ async def test_backlog_filters_as_you_type(demo: Workspace) -> None:
         await settle(pilot)
         await pilot.press("b")
         await settle(pilot)
-        assert text_of(app.screen.query_one("#backlog-count")) == "40 of 40 items"
+        assert text_of(app.screen.query_one("#list-caption")) == "40 of 40 items"
         await pilot.press(*"remind")
-        assert text_of(app.screen.query_one("#backlog-count")) == "7 of 40 items"
+        assert text_of(app.screen.query_one("#list-caption")) == "7 of 40 items"
         await pilot.press("space", *"ready")
-        rows = text_of(app.screen.query_one("#backlog")).splitlines()
+        rows = text_of(app.screen.query_one("#records")).splitlines()
         assert [r.split()[0] for r in rows] == ["B-21", "B-37"]  # B-21 is tagged "reminders"
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)
         assert "Given an appointment not attended" in screen_text(app)
         await pilot.press("escape", "escape")
-        assert text_of(app.screen.query_one("#backlog-count")) == "40 of 40 items"
+        assert text_of(app.screen.query_one("#list-caption")) == "40 of 40 items"
 
 
 async def test_presenter_mode_hides_private_notes_everywhere(demo: Workspace) -> None:
@@ -149,7 +150,8 @@ async def test_presenter_mode_hides_private_notes_everywhere(demo: Workspace) ->
         assert "SECRET-DAILY-NOTE" in screen_text(app)
         await pilot.press("f5")
         await settle(pilot)
-        assert PRESENTER_BADGE in app.title and app.theme == PRESENTER_THEME.name
+        bar = app.screen.query_one("#presenter-bar")
+        assert bar.display and PRESENTER_BADGE in text_of(bar) and app.theme == PRESENTER_THEME.name
         shown = screen_text(app)
         assert "SECRET-DAILY-NOTE" not in shown
         assert "private note" not in shown.replace(PRESENTER_BADGE, "")  # nothing says one exists
@@ -164,29 +166,51 @@ async def test_presenter_mode_hides_private_notes_everywhere(demo: Workspace) ->
         await pilot.press("enter")
         await pilot.pause()
         assert "Private notes (private): SECRET-ITEM-NOTE" in screen_text(app)
-        assert app.theme == "textual-dark" and PRESENTER_BADGE not in app.title  # back to everyday
+        assert app.theme == "textual-dark"  # back to everyday
+        assert not app.screen_stack[-2].query_one("#presenter-bar").display
     assert [n.text for n in demo.all(Note) if n.text == "SECRET-DAILY-NOTE"]
 
 
 async def test_help_and_palette_list_every_action_of_the_screen(demo: Workspace) -> None:
     app = RitualApp(demo, "daily")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        commands = [text for text, _, _ in screen_commands(app.screen)]
-        assert "daily: next speaker" in commands and "daily: capture a blocker" in commands
-        assert "app: presenter mode on or off (hides private notes)" in commands
+        commands = [command.text for command in screen_commands(app.screen)]
+        assert "daily: Next speaker" in commands and "daily: Capture a blocker" in commands
+        assert "app: Presenter mode on or off (hides private notes)" in commands
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        keys = text_of(app.screen.query_one("#help-keys"))
-        assert "n daily: next speaker" in keys and "x daily: end the ritual and show the recap" in keys
-        await pilot.press("escape", "ctrl+p")
+        table = app.screen.query_one("#help-keys")
+        keys = text_of(table).splitlines()
+        assert "n daily Next speaker" in keys and "x daily End the ritual and show the recap" in keys
+        assert "?, f1 app Show every key of this screen" in keys and "^q app Quit ritual-tui" in keys
+        assert keys.index("n daily Next speaker") < keys.index("^q app Quit ritual-tui")  # the screen's own first
+        table.select_key("next_speaker")
+        await pilot.press("enter")  # Enter on a line runs its key
+        await settle(pilot)
+        assert "Tomás Ruiz  (2 of 6)" in screen_text(app)
+        await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"next sp")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await settle(pilot)
-        assert "Tomás Ruiz  (2 of 6)" in screen_text(app)
+        assert "Priya Natarajan  (3 of 6)" in screen_text(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"help")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)  # typing "help" in the palette finds help
+        await pilot.press("escape", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"go to decision")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.sub_title == "Decision log"
 
 
 async def test_ctrl_q_quits_with_exit_code_zero(demo: Workspace) -> None:

@@ -24,6 +24,8 @@ FORBIDDEN = {
     "ritual_tui.store": (*ABOVE_DOMAIN[1:], "textual"),
     "ritual_tui.reports": ("ritual_tui.services", "ritual_tui.tui", "ritual_tui.commands", "textual"),
     "ritual_tui.services": ("ritual_tui.tui", "ritual_tui.commands", "textual"),
+    # Reading an export and writing one back is pure: no files of the workspace, no store.
+    "ritual_tui.tracker": (*ABOVE_DOMAIN, "textual"),
     "ritual_tui.commands": ("ritual_tui.tui", "textual"),
 }
 

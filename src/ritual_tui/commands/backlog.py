@@ -1,10 +1,11 @@
-"""``ritual backlog add|list|show|edit|status``."""
+"""``ritual backlog add|list|show|edit|status|export``."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
+from ritual_tui.commands import tracker
 from ritual_tui.commands.output import print_json, print_table, record_json, show_record
 from ritual_tui.domain.backlog import ITEM_KINDS, ITEM_STATUSES, BacklogItem
 from ritual_tui.domain.rules import format_points
@@ -47,6 +48,8 @@ def register(commands: Any) -> None:
     status.add_argument("id")
     status.add_argument("status", choices=ITEM_STATUSES)
     status.set_defaults(func=set_status)
+
+    tracker.register_export(sub)
 
 
 def _item_options(parser: argparse.ArgumentParser) -> None:

@@ -19,6 +19,39 @@ BOARD_STATUSES = ("ready", "in-progress", "review", "done")
 
 
 @dataclass(kw_only=True)
+class TrackerCopy:
+    """An item as its tracker (Jira, GitHub) had it at the last import, in ritual-tui's words.
+
+    A re-import compares the item with it to tell a change made here from one made in the tracker
+    (and both from a conflict); ``ritual backlog export`` writes back only what differs from it.
+    """
+
+    #: The tracker: "jira" or "github".
+    name: str
+    #: When these values were last taken from the tracker.
+    imported: datetime | None = None
+    title: str = ""
+    kind: str = "story"
+    status: str = "new"
+    estimate: float | None = None
+    value: int | None = None
+    tags: list[str] = field(default_factory=list)
+    description: str = ""
+    acceptance: list[str] = field(default_factory=list)
+    #: The parent's id here (B-N), resolved from the tracker's parent or epic link.
+    parent: str = ""
+    #: The tracker's own word for the status ("In Progress", "OPEN"): written back while ours is unchanged.
+    tracker_status: str = ""
+    #: The tracker's labels; the rest of ``tags`` (sprints, milestone, issue type) are never written back as labels.
+    labels: list[str] = field(default_factory=list)
+    #: The GitHub label that carried the points ("points: 3"): replaced when the estimate changes.
+    points_label: str = ""
+    #: The issue's address in the tracker, and Jira's numeric issue id (which other rows' Parent names).
+    url: str = ""
+    issue_id: str = ""
+
+
+@dataclass(kw_only=True)
 class BacklogItem(Record):
     """One backlog item: a story, bug, chore or spike."""
 
@@ -35,6 +68,8 @@ class BacklogItem(Record):
     as_a: str = ""
     i_want: str = ""
     so_that: str = ""
+    #: Free text about the item, as the tracker's description holds it.
+    description: str = ""
     #: Acceptance criteria, one Given/When/Then line each.
     acceptance: list[str] = field(default_factory=list)
     #: Story points, on the workspace's estimation scale; None while unestimated.
@@ -48,8 +83,10 @@ class BacklogItem(Record):
     tags: list[str] = field(default_factory=list)
     #: The item this one was split from.
     parent: str = ""
-    #: A key in another tool, e.g. a Jira key.
+    #: A key in another tool, e.g. a Jira key (``SHOP-12``) or a GitHub issue (``owner/repo#12``).
     external_ref: str = ""
+    #: The tracker's values at the last import (None for an item never imported).
+    tracker: TrackerCopy | None = None
     #: Definition of Ready entries already checked for this item.
     ready_checks: list[str] = field(default_factory=list)
     #: The day it was last marked done (cleared when it leaves done): the burndown reads it.

@@ -79,6 +79,20 @@ class DailyTimer(MeetingClock):
             self.absent.append(name)  # current now points at the next present speaker
         return name
 
+    def arrive(self, name: str) -> None:
+        """Someone marked absent has arrived: present again, next to speak after the current speaker."""
+        self._settle()
+        if name not in self.absent:
+            return
+        self.absent.remove(name)
+        others = [s for s in self.speakers if s != name]
+        present = [s for s in others if s not in self.absent]
+        if self.current < len(present):
+            others.insert(others.index(present[self.current]) + 1, name)
+        else:  # the round was over: they speak now
+            others.insert(others.index(present[-1]) + 1 if present else 0, name)
+        self.speakers = others
+
     def shuffle(self, rng: random.Random | None = None, keep: Sequence[str] = ()) -> None:
         """Shuffle those who have not spoken yet; those who have keep their place."""
         self._settle()

@@ -56,6 +56,45 @@ DEFINITION_OF_DONE = [
     "Deployed to staging",
     "User-facing documentation updated",
 ]
+#: How a tracker's statuses read in ours (matched ignoring case): Jira's usual ones and GitHub's open/closed.
+DEFAULT_TRACKER_STATUSES = {
+    "To Do": "new",
+    "Backlog": "new",
+    "Open": "new",
+    "Reopened": "new",
+    "Selected for Development": "ready",
+    "In Progress": "in-progress",
+    "In Review": "review",
+    "Code Review": "review",
+    "Done": "done",
+    "Closed": "done",
+    "Resolved": "done",
+}
+#: How a tracker's issue types read as our kinds; "parent" marks a type whose issues others belong to.
+DEFAULT_TRACKER_KINDS = {
+    "Story": "story",
+    "Bug": "bug",
+    "Task": "chore",
+    "Sub-task": "chore",
+    "Subtask": "chore",
+    "Spike": "spike",
+    "Improvement": "story",
+    "New Feature": "story",
+    "Epic": "parent",
+}
+#: How Jira's priorities (Cloud's and Data Center's older names) read as business value.
+DEFAULT_TRACKER_PRIORITIES = {
+    "Highest": 5,
+    "High": 4,
+    "Medium": 3,
+    "Low": 2,
+    "Lowest": 1,
+    "Blocker": 5,
+    "Critical": 4,
+    "Major": 3,
+    "Minor": 2,
+    "Trivial": 1,
+}
 
 
 @dataclass(kw_only=True)
@@ -95,6 +134,18 @@ class Settings:
     blocker_escalation_severity: str = "high"
     #: A blocker open in this many dailies is flagged and offered for escalation.
     blocker_aging_dailies: int = 3
+    #: A tracker's statuses → ours, for ``ritual import``; ``ritual backlog export`` writes back the
+    #: first status listed for ours.
+    tracker_statuses: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_TRACKER_STATUSES))
+    #: A tracker's issue types (Jira's Issue Type, a GitHub label) → our kinds, or "parent".
+    tracker_kinds: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_TRACKER_KINDS))
+    #: Jira priorities → business value; empty to leave value out of imports.
+    tracker_priorities: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_TRACKER_PRIORITIES))
+    #: GitHub labels that carry story points, ``{n}`` standing for the number; the first one is the
+    #: label written back for a new estimate.
+    github_point_labels: list[str] = field(default_factory=lambda: ["points: {n}", "story points: {n}", "estimate/{n}"])
+    #: The name of the Jira custom field holding acceptance criteria (its column is "Custom field (NAME)").
+    jira_acceptance_field: str = "Acceptance Criteria"
     extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def objective_ids(self) -> list[str]:

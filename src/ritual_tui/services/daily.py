@@ -8,7 +8,7 @@ from datetime import date
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Blocker
-from ritual_tui.domain.errors import ConflictError
+from ritual_tui.domain.errors import ConflictError, ValidationError
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.services.sessions import SessionContext, open_session
@@ -55,6 +55,18 @@ def follow_up_blocker(ws: Workspace, blocker_id: str, resolved: bool, today: dat
         blocker.last_seen = today
 
     return ws.update(Blocker, blocker_id, change)
+
+
+def reopen_blocker(ws: Workspace, blocker_id: str, today: date | None = None) -> Blocker:
+    """A blocker resolved too soon is open again, seen today."""
+    today = today or clock.today()
+
+    def reopen(blocker: Blocker) -> None:
+        if blocker.status == "open":
+            raise ValidationError(f"{blocker.id} is open already.")
+        blocker.status, blocker.resolved, blocker.last_seen = "open", None, today
+
+    return ws.update(Blocker, blocker_id, reopen)
 
 
 def move_on_board(ws: Workspace, item_id: str, status: str, expected: str, today: date | None = None) -> BacklogItem:

@@ -44,6 +44,7 @@ def _item(i: BacklogItem, today: date) -> list[Line]:
         Line("Rank", i.rank),
         Line("Objective", i.objective),
         Line("Story", i.story_line()),
+        Line("Description", i.description),
         Line("Acceptance criteria", i.acceptance),
         Line("Definition of Ready ticked", i.ready_checks),
         Line("Tags", _joined(i.tags)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shlex
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -124,6 +124,10 @@ class Workspace:
                 settings = from_doc(Settings, own)
             except ValidationError as error:
                 raise DamagedFileError(path, str(error)) from None
+            # A table of pairs (the trackers' mappings) adds to its defaults instead of replacing them.
+            for key, default in vars(Settings()).items():
+                if isinstance(default, dict) and key != "extra" and key in own:
+                    setattr(settings, key, default | getattr(settings, key))
             for key in ("escalation_categories", "escalation_severities"):
                 if not getattr(settings, key):
                     raise DamagedFileError(
@@ -355,8 +359,8 @@ class Workspace:
         """The number the next record of this type gets (from file names alone)."""
         return layout.highest_number(layout.record_folders(self.root, record_type), record_type.PREFIX) + 1
 
-    def _take_next_id(self, record: Record) -> int:
-        number = self.next_number(type(record))
+    def _take_next_id(self, record: Record, number: int | None = None) -> int:
+        number = self.next_number(type(record)) if number is None else number
         record.id = f"{record.PREFIX}-{number}"
         if hasattr(record, "number"):
             record.number = number
@@ -364,13 +368,20 @@ class Workspace:
 
     def add(self, record: R) -> R:
         """Store a new record under the next free id of its type, and return it."""
-        on = getattr(record, "date", None)
+        return self.add_all([record])[0]
+
+    def add_all(self, records: Sequence[R]) -> list[R]:
+        """Store new records of one type under the next free ids, in order. The folder is scanned for
+        the next id once, not once per record: an import of 5,000 items spent two thirds of its time
+        there. A refused write leaves the records before it written (their ``stored_digest`` set)."""
         with self.lock:
-            number = self._take_next_id(record)
-            folder = layout.record_folder(self.root, type(record), on)
-            record.stored_as = folder / layout.new_file_name(record.PREFIX, number)
-            self._write(record)
-        return record
+            number = self.next_number(type(records[0])) if records else 0
+            for offset, record in enumerate(records):
+                self._take_next_id(record, number + offset)
+                folder = layout.record_folder(self.root, type(record), getattr(record, "date", None))
+                record.stored_as = folder / layout.new_file_name(record.PREFIX, number + offset)
+                self._write(record)
+        return list(records)
 
     def save(self, record: Record) -> None:
         """Rewrite a record read earlier, unless someone changed its file since (then ConflictError)."""

@@ -22,9 +22,9 @@ from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.commands import RitualCommands
 from ritual_tui.tui.text import literal, plain
 from ritual_tui.tui.theme import PRESENTER_THEME
+from ritual_tui.tui.widgets.chrome import PRESENTER_BADGE
 
-#: Shown in the header while presenter mode is on, so the PO knows the screen is safe to share.
-PRESENTER_BADGE = "PRESENTER · private notes hidden"
+__all__ = ["PRESENTER_BADGE", "RitualApp", "run_app"]
 
 
 def _home() -> Screen[Any]:
@@ -58,6 +58,7 @@ class RitualApp(App[int]):
             priority=True,
         ),
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Show every key of this screen"),
+        Binding("ctrl+p", "command_palette", "Palette", id="app.palette", tooltip="Search every action", show=False),
     ]
 
     #: Presenter mode: private notes hidden, high contrast. Lasts for the session.
@@ -91,9 +92,8 @@ class RitualApp(App[int]):
         self._show_title()
 
     def _show_title(self) -> None:
-        # Screens set their own sub-title, so the presenter badge lives in the title, on every screen.
-        title = f"ritual · {self.product}" if self.product else "ritual"
-        self.title = f"{title} · {PRESENTER_BADGE}" if self.presenter else title
+        # Presenter mode has a bar of its own (widgets.chrome): the title keeps its room at 80 columns.
+        self.title = f"ritual · {self.product}" if self.product else "ritual"
 
     async def action_quit(self) -> None:
         # Quitting before the home screen has drawn its first frame would tear its header down while
@@ -184,7 +184,13 @@ class RitualApp(App[int]):
     def action_help(self) -> None:
         from ritual_tui.tui.modals.help import HelpScreen
 
-        self.push_screen(HelpScreen(self.screen))
+        over = self.screen
+
+        def chosen(action: object) -> None:
+            if isinstance(action, str):
+                self.call_later(over.run_action, action)
+
+        self.push_screen(HelpScreen(over), chosen)
 
     # -- background work and what it has to say -------------------------------------------------
 

@@ -6,7 +6,8 @@ PRESENTER_THEME = Theme(
     name="ritual-presenter",
     primary="#FFD400",
     secondary="#4FC3F7",
-    accent="#FFD400",
+    # The focus (the panel the keys act on) in a colour of its own, not the yellow of every border.
+    accent="#00E5FF",
     warning="#FFB000",
     error="#FF5252",
     success="#69F0AE",

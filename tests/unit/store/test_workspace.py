@@ -32,6 +32,14 @@ def test_ids_are_sequential_per_kind_and_never_from_user_text(ws: Workspace) -> 
     assert not (ws.root.parent / "etc").exists()
 
 
+def test_many_records_take_the_next_ids_in_order(ws: Workspace) -> None:
+    ws.add(BacklogItem(title="first"))
+    added = ws.add_all([BacklogItem(title=title) for title in ("a", "b", "c")])
+    assert [item.id for item in added] == ["B-2", "B-3", "B-4"]
+    assert [ws.get(BacklogItem, f"B-{n}").title for n in (2, 3, 4)] == ["a", "b", "c"]
+    assert ws.add_all([]) == [] and ws.add(BacklogItem(title="d")).id == "B-5"
+
+
 def test_an_id_from_the_user_is_never_used_as_a_path(ws: Workspace) -> None:
     ws.add(BacklogItem(title="x"))
     for hostile in ("../../etc/passwd", "/etc/passwd", "B-1/../../x", ""):

@@ -29,7 +29,7 @@ Option = tuple[Content, str]
 LEVELS: list[Option] = [
     (Content(f"{level}: the {'PO' if level == 'operational' else 'PM'} decides"), level) for level in DECISION_LEVELS
 ]
-HINT = "Enter saves · Escape cancels · Tab next field · Space opens a list"
+HINT = "Enter saves · Escape cancels · Tab: next field"
 
 
 class FormSelect(Select[str], inherit_bindings=False):

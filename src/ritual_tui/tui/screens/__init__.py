@@ -12,6 +12,9 @@ VIEWS = {
     "escalations": ("ritual_tui.tui.screens.escalations", "EscalationsScreen"),
     "decisions": ("ritual_tui.tui.screens.decisions", "DecisionsScreen"),
     "backlog": ("ritual_tui.tui.screens.backlog", "BacklogScreen"),
+    "blockers": ("ritual_tui.tui.screens.captured", "BlockersScreen"),
+    "topics": ("ritual_tui.tui.screens.captured", "TopicsScreen"),
+    "notes": ("ritual_tui.tui.screens.captured", "NotesScreen"),
     "summary": ("ritual_tui.tui.screens.report", "SummaryScreen"),
     "brief": ("ritual_tui.tui.screens.report", "BriefScreen"),
 }

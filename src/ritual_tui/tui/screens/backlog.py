@@ -6,12 +6,15 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Input, Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Static
 
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.rules import format_points
-from ritual_tui.tui.modals.detail import DetailScreen
-from ritual_tui.tui.screens.base import RitualScreen
+from ritual_tui.store.workspace import Workspace
+from ritual_tui.tui.screens.records import RecordListScreen
+from ritual_tui.tui.widgets.chrome import bottom, top
+from ritual_tui.tui.widgets.detail import DetailPane
 from ritual_tui.tui.widgets.inputs import SafeInput
 from ritual_tui.tui.widgets.table import RecordTable, Row
 
@@ -21,15 +24,20 @@ def haystack(item: BacklogItem) -> str:
     return " ".join([item.id, item.title, item.status, item.kind, item.objective, *item.tags]).casefold()
 
 
-class BacklogScreen(RitualScreen):
+class BacklogScreen(RecordListScreen):
     """All items by rank. The rows are built once; a filter only chooses which to show."""
 
     AREA = "backlog"
+    TITLE = "Backlog"
+    COLUMNS = ("ID", "Kind", "Status", "Pts", "Obj", "Title")
+    EMPTY = "No item matches: Escape clears the filter."
+    FIRST_FOCUS = "#filter"  # typing filters at once
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "detail", "Detail", id="backlog.detail", tooltip="Show the whole item", show=True),
+        Binding("enter", "detail", "Detail", id="backlog.detail", tooltip="Show the whole item"),
         Binding("slash", "focus_filter", "Filter", id="backlog.filter", tooltip="Type to filter the backlog"),
         Binding("escape", "leave", "Home", id="backlog.home", tooltip="Clear the filter, then back to home"),
     ]
+    FOOTER = ("backlog.detail", "backlog.filter", "backlog.home")
 
     def __init__(self) -> None:
         super().__init__()
@@ -38,46 +46,32 @@ class BacklogScreen(RitualScreen):
         self.haystacks: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield from top()
         yield SafeInput(placeholder="Type to filter: words in title, id, status, kind, objective or tag", id="filter")
-        yield Static(id="backlog-count", classes="caption")
-        yield RecordTable(
-            "ID",
-            "Kind",
-            "Status",
-            "Pts",
-            "Obj",
-            "Title",
-            empty="No item matches: Escape clears the filter.",
-            id="backlog",
-        )
-        yield Footer()
+        yield Static(id="list-caption", classes="caption")
+        with Horizontal(id="list-columns"):
+            yield RecordTable(*self.COLUMNS, empty=self.EMPTY, id="records")
+            with VerticalScroll(id="detail-side", classes="panel"):
+                yield DetailPane(id="detail-pane")
+        yield from bottom()
 
-    def on_mount(self) -> None:
-        self.sub_title = "Backlog"
-        self.load(lambda: sorted(self.ws.all(BacklogItem), key=lambda i: (i.rank, i.id)), self.loaded)
+    def read(self, ws: Workspace) -> list[BacklogItem]:
+        return sorted(ws.all(BacklogItem), key=lambda i: (i.rank, i.id))
 
-    def loaded(self, items: list[BacklogItem]) -> None:
-        self.items = items
-        self.haystacks = [haystack(i) for i in items]
-        rows = [
-            Row(
-                i.id,
-                [
-                    i.id,
-                    i.kind,
-                    (i.status, "green" if i.status == "done" else ""),
-                    format_points(i.estimate),
-                    i.objective,
-                    i.title,
-                ],
-            )
-            for i in items
-        ]
-        self.query_one(RecordTable).set_rows(rows, self._matching(self.query_one("#filter", Input).value))
+    def row(self, i: BacklogItem) -> Row:
+        status = (i.status, "green" if i.status == "done" else "")
+        return Row(i.id, [i.id, i.kind, status, format_points(i.estimate), i.objective, i.title])
+
+    def show(self, records: list[BacklogItem]) -> None:
+        self.items = records
+        self.haystacks = [haystack(i) for i in records]
+        self.records = {i.id: i for i in records}
+        table = self.query_one(RecordTable)
+        if not records:
+            table.empty = "The backlog is empty: add items with `ritual backlog add TITLE`."
+        table.set_rows([self.row(i) for i in records], self._matching(self.query_one("#filter", Input).value))
         self._count()
-        if not items:
-            self.query_one(RecordTable).empty = "The backlog is empty: add items with `ritual backlog add TITLE`."
+        self._show_selected()
 
     def _matching(self, text: str) -> list[int] | None:
         words = text.casefold().split()
@@ -87,7 +81,7 @@ class BacklogScreen(RitualScreen):
 
     def _count(self) -> None:
         shown = len(self.query_one(RecordTable).shown)
-        self.query_one("#backlog-count", Static).update(f"{shown} of {len(self.items)} items")
+        self.query_one("#list-caption", Static).update(f"{shown} of {len(self.items)} items")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.apply_filter(event.value)
@@ -99,6 +93,7 @@ class BacklogScreen(RitualScreen):
         """Show the items matching every word typed."""
         self.query_one(RecordTable).show(self._matching(text))
         self._count()
+        self._show_selected()
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -109,11 +104,3 @@ class BacklogScreen(RitualScreen):
             box.value = ""
             return
         self.dismiss()
-
-    def on_record_table_selected(self, event: RecordTable.Selected) -> None:
-        self.action_detail()
-
-    def action_detail(self) -> None:
-        index = self.query_one(RecordTable).selected_index
-        if index is not None:
-            self.app.push_screen(DetailScreen(self.items[index], self.today(), self.presenter))

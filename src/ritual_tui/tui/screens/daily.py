@@ -9,7 +9,8 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Static
+from textual.content import Content
+from textual.widgets import Static
 
 from ritual_tui.domain.backlog import BOARD_STATUSES, BacklogItem
 from ritual_tui.domain.daily import DailyTimer
@@ -21,11 +22,14 @@ from ritual_tui.services import daily
 from ritual_tui.services.daily import DailyContext
 from ritual_tui.services.sessions import SessionContext
 from ritual_tui.tui.modals.capture import Option
+from ritual_tui.tui.modals.choose import ChooseRecord
 from ritual_tui.tui.modals.prompt import Confirm
 from ritual_tui.tui.modals.recap import Section
 from ritual_tui.tui.screens.session import RitualSessionScreen
-from ritual_tui.tui.text import join, literal
+from ritual_tui.tui.text import join, literal, plain
+from ritual_tui.tui.widgets.board import SprintBoard
 from ritual_tui.tui.widgets.captured import CapturedList
+from ritual_tui.tui.widgets.chrome import bottom, top
 from ritual_tui.tui.widgets.speaker import SpeakerPanel, clock_face
 from ritual_tui.tui.widgets.table import RecordTable, Row
 
@@ -38,7 +42,9 @@ class DailyScreen(RitualSessionScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_speaker", "Next", id="daily.next", tooltip="Next speaker"),
         Binding("a", "absent", "Absent", id="daily.absent", tooltip="Mark the current speaker absent"),
+        Binding("l", "late_arrival", "Arrived", id="daily.late", tooltip="Someone marked absent has arrived"),
         Binding("s", "shuffle", "Shuffle", id="daily.shuffle", tooltip="Shuffle who speaks next"),
+        Binding("tab", "app.focus_next", "Panel", id="daily.panel", tooltip="Move to the next panel"),
         Binding("r", "blocker_resolved", "Resolved", id="daily.resolved", tooltip="Mark the selected blocker resolved"),
         Binding(
             "k",
@@ -50,7 +56,7 @@ class DailyScreen(RitualSessionScreen):
         Binding(
             "u",
             "escalate_blocker",
-            "Escalate blocker",
+            "Escalate it",
             id="daily.escalate_blocker",
             tooltip="Escalate the selected blocker to the PM",
         ),
@@ -58,11 +64,32 @@ class DailyScreen(RitualSessionScreen):
         Binding("M", "move(-1)", "Move ←", id="daily.move_back", tooltip="Move the selected board item back"),
     ]
 
+    FOOTER = (
+        "daily.next",
+        "ritual.end",
+        "daily.resolved",
+        "daily.still_open",
+        "daily.escalate_blocker",
+        "daily.move_forward",
+        "daily.move_back",
+        "ritual.capture.blocker",
+        "ritual.capture.escalation",
+        "ritual.capture.decision",
+        "daily.panel",
+        "ritual.home",
+        "ritual.capture.topic",
+        "ritual.capture.note",
+        "daily.absent",
+        "daily.late",
+        "daily.shuffle",
+        "ritual.pause",
+    )
+
     context: DailyContext | None
     clock: DailyTimer | None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield from top()
         with Horizontal(id="daily-columns"):
             with Vertical(id="left"):
                 with Vertical(id="speaker-box", classes="panel"):
@@ -74,8 +101,8 @@ class DailyScreen(RitualSessionScreen):
                     yield RecordTable("ID", "Dailies", "Owner", "Blocker", empty="No open blockers.", id="blockers")
                 with Vertical(id="board-box", classes="panel"):
                     yield Static(id="goal", classes="caption")
-                    yield RecordTable("ID", "Status", "Title", empty="No item in the sprint.", id="board")
-        yield Footer()
+                    yield SprintBoard(id="board")
+        yield from bottom()
 
     def on_mount(self) -> None:
         self.query_one("#speaker-box").border_title = "Speaker"
@@ -135,11 +162,7 @@ class DailyScreen(RitualSessionScreen):
 
     def _fill_board(self) -> None:
         assert self.context is not None
-        rows = []
-        for item in self.context.board:
-            style = "green" if item.status == "done" else ("yellow" if item.status == "review" else "")
-            rows.append(Row(item.id, [item.id, (item.status, style), item.title]))
-        self.query_one("#board", RecordTable).set_rows(rows)
+        self.query_one(SprintBoard).set_items(self.context.board)
 
     # -- the floor -------------------------------------------------------------------------------
 
@@ -177,6 +200,30 @@ class DailyScreen(RitualSessionScreen):
         if self.clock is not None:
             self.clock.shuffle()
             self.tick()
+            waiting = self.clock.present[self.clock.current + 1 :]
+            if waiting:
+                self.notify(plain("New order after " + self.clock.speaker + ": " + ", ".join(waiting)), markup=False)
+
+    def action_late_arrival(self) -> None:
+        if self.clock is None:
+            return
+        absent = list(self.clock.absent)
+        if not absent:
+            self.notify("Nobody is marked absent.", markup=False)
+            return
+
+        def arrived(name: object) -> None:
+            if isinstance(name, str) and self.clock is not None:
+                self.clock.arrive(name)
+                self.save_state()
+                self.tick()
+                self.notify(plain(f"{name} is back: next to speak."), markup=False)
+
+        if len(absent) == 1:
+            arrived(absent[0])
+            return
+        rows = [Row(name, [name]) for name in absent]
+        self.app.push_screen(ChooseRecord(Content("Who has arrived?"), ["Absent"], rows), arrived)
 
     def recap_sections(self, session: RitualSession) -> list[Section]:
         lines = [join(literal(name), f"  {clock_face(seconds)}") for name, seconds in session.speaker_seconds.items()]
@@ -198,8 +245,12 @@ class DailyScreen(RitualSessionScreen):
     def on_record_table_moved(self, event: RecordTable.Moved) -> None:
         self.refresh_bindings()
 
+    def on_sprint_board_moved(self, event: SprintBoard.Moved) -> None:
+        self.refresh_bindings()
+
     def _focused_key(self, table_id: str) -> str | None:
-        table = self.query_one(table_id, RecordTable)
+        table = self.query_one(table_id)
+        assert isinstance(table, (RecordTable, SprintBoard))
         return table.selected_key if table.has_focus and self.context is not None else None
 
     def _blocker(self, blocker_id: str) -> Blocker:

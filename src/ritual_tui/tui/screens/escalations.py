@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Static
 
-from ritual_tui.domain.escalation import STILL_OPEN, Escalation
+from ritual_tui.domain.daily_records import Blocker
+from ritual_tui.domain.escalation import NEXT_STATUSES, STILL_OPEN, Escalation
 from ritual_tui.domain.progress import by_urgency
 from ritual_tui.services import escalations
+from ritual_tui.services.daily import follow_up_blocker
 from ritual_tui.store.workspace import Workspace
-from ritual_tui.tui.modals.detail import DetailScreen
-from ritual_tui.tui.modals.prompt import TextPrompt
-from ritual_tui.tui.screens.base import RitualScreen
+from ritual_tui.tui.modals.prompt import Confirm, TextPrompt
+from ritual_tui.tui.screens.records import RecordListScreen
 from ritual_tui.tui.text import join, literal
-from ritual_tui.tui.widgets.table import RecordTable, Row
+from ritual_tui.tui.widgets.table import Row
 
 
 def load_escalations(ws: Workspace, show_all: bool) -> list[Escalation]:
@@ -29,80 +28,78 @@ def load_escalations(ws: Workspace, show_all: bool) -> list[Escalation]:
     return ordered
 
 
-class EscalationsScreen(RitualScreen):
+class EscalationsScreen(RecordListScreen):
     """The PM's queue, from the PO's side."""
 
     AREA = "escalation"
+    TITLE = "Escalations"
+    COLUMNS = ("ID", "Severity", "Status", "Age", "Category", "Ask / title")
+    EMPTY = "No escalation: e in a ritual raises one, or `ritual escalate TITLE`."
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "triage('send')", "Send", id="escalation.send", tooltip="Send to PM"),
+        Binding("s", "triage('send')", "Send", id="escalation.send", tooltip="Mark it sent to the PM"),
         Binding("a", "triage('answer')", "Answer", id="escalation.answer", tooltip="Record the PM's answer"),
-        Binding("r", "triage('resolve')", "Resolve", id="escalation.resolve", tooltip="Resolve"),
-        Binding("w", "triage('withdraw')", "Withdraw", id="escalation.withdraw", tooltip="Withdraw"),
+        Binding("r", "triage('resolve')", "Resolve", id="escalation.resolve", tooltip="Resolve it"),
+        Binding("w", "triage('withdraw')", "Withdraw", id="escalation.withdraw", tooltip="Withdraw it"),
         Binding("enter", "detail", "Detail", id="escalation.detail", tooltip="Show the whole escalation"),
-        Binding("f", "toggle_all", "Open/all", id="escalation.filter", tooltip="Show open only or all"),
-        Binding("escape", "app.pop_screen", "Home", id="escalation.home", tooltip="Back to home"),
+        Binding("f", "toggle_all", "Open/all", id="escalation.filter", tooltip="Show the open ones or all"),
     ]
+    FOOTER = (
+        "escalation.send",
+        "escalation.answer",
+        "escalation.resolve",
+        "escalation.withdraw",
+        "escalation.detail",
+        "escalation.filter",
+        "list.home",
+    )
 
     def __init__(self) -> None:
         super().__init__()
         self.show_all = False
-        self.rows: dict[str, Escalation] = {}
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="escalations-caption", classes="caption")
-        yield RecordTable(
-            "ID", "Severity", "Status", "Age", "Category", "Ask / title", empty="No escalation.", id="escalations"
-        )
-        yield Footer()
+    def read(self, ws: Workspace) -> list[Escalation]:
+        return load_escalations(ws, self.show_all)
 
-    def on_mount(self) -> None:
-        self.sub_title = "Escalations"
-        self.query_one(RecordTable).focus()
-        self.reload()
+    def row(self, e: Escalation) -> Row:
+        urgent = self.ws.settings.is_urgent(e.severity) and e.status in STILL_OPEN
+        severity = (e.severity, "bold red" if urgent else "")
+        return Row(e.id, [e.id, severity, e.status, f"{e.age_days(self.today())}d", e.category, e.ask or e.title])
+
+    def caption(self, records: list[Escalation]) -> str:
+        which = "all escalations" if self.show_all else "still open, most severe and oldest first"
+        return f"{len(records)} {which} · s send · a answer · r resolve · w withdraw · f open/all"
 
     def reload(self) -> None:
-        """Read the escalations again (the view asked for last is the one shown)."""
-        show_all = self.show_all
-        self.load(lambda: load_escalations(self.ws, show_all), lambda found: self.show(found, show_all))
-
-    def show(self, found: list[Escalation], show_all: bool) -> None:
-        today, settings = self.today(), self.ws.settings
-        self.rows = {e.id: e for e in found}
-        rows = []
-        for e in found:
-            urgent = settings.is_urgent(e.severity) and e.status in STILL_OPEN
-            age = f"{e.age_days(today)}d"
-            rows.append(
-                Row(
-                    e.id,
-                    [e.id, (e.severity, "bold red" if urgent else ""), e.status, age, e.category, e.ask or e.title],
-                )
-            )
-        self.query_one(RecordTable).set_rows(rows)
-        which = "all escalations" if show_all else "still open, most severe and oldest first"
-        self.query_one("#escalations-caption", Static).update(
-            f"{len(found)} {which} · s send · a answer · r resolve · w withdraw · f open/all"
-        )
+        show_all = self.show_all  # the view asked for now, whatever is pressed while it is read
+        self.load(lambda: load_escalations(self.ws, show_all), self.show)
 
     def action_toggle_all(self) -> None:
         self.show_all = not self.show_all
         self.reload()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "triage":
+            # A step the escalation's lifecycle forbids is shown disabled, with the reason on use.
+            e = self.selected
+            return (e is not None and escalations.STEPS[str(parameters[0])].status in NEXT_STATUSES[e.status]) or None
+        return True
+
     def action_triage(self, verb: str) -> None:
-        escalation_id = self.query_one(RecordTable).selected_key
-        if escalation_id is None:
+        e = self.selected
+        if e is None:
             return
         step = escalations.STEPS[verb]
-        if not step.asks_for:
-            self._move(escalation_id, verb, "")
+        if step.status not in NEXT_STATUSES[e.status]:
+            self.notify(f"{e.id} is {e.status}; it cannot be {step.status}.", markup=False, severity="warning")
             return
-        e = self.rows[escalation_id]
+        if not step.asks_for:
+            self._move(e.id, verb, "")
+            return
         title = join(f"{verb.capitalize()} ", (e.id, "bold"), " ", literal(e.title, "italic"))
 
         def typed(text: object) -> None:
             if isinstance(text, str):
-                self._move(escalation_id, verb, text)
+                self._move(e.id, verb, text)
 
         self.app.push_screen(TextPrompt(title, step.asks_for, step.required), typed)
 
@@ -110,13 +107,26 @@ class EscalationsScreen(RitualScreen):
         def done(e: Escalation) -> None:
             self.notify(f"{e.id} is now {e.status}", markup=False, timeout=3)
             self.reload()
+            if e.status == "resolved" and e.blocker:
+                self._offer_blocker(e)
 
         self.write(lambda: escalations.take_step(self.ws, escalation_id, verb, text), done)
 
-    def on_record_table_selected(self, event: RecordTable.Selected) -> None:
-        self.action_detail()
+    def _offer_blocker(self, e: Escalation) -> None:
+        """An escalation of a blocker is resolved: the blocker may be too."""
+        blocker_id, today = e.blocker, self.today()
 
-    def action_detail(self) -> None:
-        escalation_id = self.query_one(RecordTable).selected_key
-        if escalation_id is not None:
-            self.app.push_screen(DetailScreen(self.rows[escalation_id], self.today(), self.presenter))
+        def asked(blocker: Blocker) -> None:
+            if blocker.status != "open":
+                return
+            question = join(
+                "Mark the blocker ", (blocker.id, "bold"), " resolved too? ", literal(blocker.title, "italic")
+            )
+
+            def answered(yes: object) -> None:
+                if yes:
+                    self.write(lambda: follow_up_blocker(self.ws, blocker_id, True, today))
+
+            self.app.push_screen(Confirm(question, f"{e.id}, which escalated it, is resolved."), answered)
+
+        self.write(lambda: self.ws.get(Blocker, blocker_id), asked)  # in turn, after the step

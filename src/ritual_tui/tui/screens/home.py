@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from ritual_tui.domain.rules import format_points
 from ritual_tui.reports.charts import spark
@@ -16,6 +16,7 @@ from ritual_tui.rituals import RITUALS
 from ritual_tui.services.overview import Overview, load_overview
 from ritual_tui.tui.screens.base import RitualScreen
 from ritual_tui.tui.text import join, literal
+from ritual_tui.tui.widgets.chrome import bottom, top
 from ritual_tui.tui.widgets.table import RecordTable, Row
 
 RITUAL_NAMES = {
@@ -47,13 +48,30 @@ class HomeScreen(RitualScreen):
         ),
         Binding("c", "app.open('decisions')", "Decisions", id="home.decisions", tooltip="Open the decision log"),
         Binding("b", "app.open('backlog')", "Backlog", id="home.backlog", tooltip="Open the backlog"),
+        Binding("k", "app.open('blockers')", "Blockers", id="home.blockers", tooltip="Open the blockers"),
+        Binding("t", "app.open('topics')", "Topics", id="home.topics", tooltip="Open the parking-lot topics"),
+        Binding("n", "app.open('notes')", "Notes", id="home.notes", tooltip="Open the notes"),
         Binding("s", "app.open('summary')", "Summary", id="home.summary", tooltip="Show the sprint summary"),
         Binding("p", "app.open('brief')", "PM brief", id="home.brief", tooltip="Show the PM brief"),
         Binding("r", "reload", "Reload", id="home.reload", tooltip="Read the workspace again"),
+        Binding("tab", "app.focus_next", "Panel", id="home.panel", tooltip="Move to the next panel"),
     ]
+    FOOTER = (
+        *(f"home.{r.name}" for r in RITUALS),
+        "home.escalations",
+        "home.decisions",
+        "home.backlog",
+        "home.summary",
+        "home.brief",
+        "home.blockers",
+        "home.topics",
+        "home.notes",
+        "home.reload",
+        "home.panel",
+    )
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield from top()
         with Horizontal(id="home-columns"):
             with Vertical(id="sprint-panel", classes="panel"):
                 yield Static(id="sprint-goal")
@@ -74,7 +92,7 @@ class HomeScreen(RitualScreen):
                         empty="No decision yet: d in a ritual records one.",
                         id="recent",
                     )
-        yield Footer()
+        yield from bottom()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.ritual_app.first_frame.set)

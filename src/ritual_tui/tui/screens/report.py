@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Markdown
 
 from ritual_tui.domain import clock
 from ritual_tui.reports.blocks import Block
@@ -22,6 +22,7 @@ from ritual_tui.store import layout
 from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.screens.base import RitualScreen
 from ritual_tui.tui.text import plain
+from ritual_tui.tui.widgets.chrome import bottom, top
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class ReportScreen(RitualScreen):
         Binding("w", "write", "Write files", id="report.write", tooltip="Write the Markdown, JSON and HTML files"),
         Binding("escape", "app.pop_screen", "Home", id="report.home", tooltip="Back to home"),
     ]
+    FOOTER = ("report.copy", "report.write", "report.home")
 
     def __init__(self, report: Report) -> None:
         super().__init__()
@@ -66,10 +68,10 @@ class ReportScreen(RitualScreen):
         self.markdown = ""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield from top()
         with VerticalScroll(id="report-scroll"):
             yield Markdown("Reading the workspace…", id="report")
-        yield Footer()
+        yield from bottom()
 
     def on_mount(self) -> None:
         self.sub_title = self.report.title

@@ -46,7 +46,7 @@ class RitualSessionScreen(RitualScreen):
                 f"capture('{kind.name}')",
                 kind.name.capitalize() if kind.name != "escalation" else "Escalate",
                 id=f"ritual.capture.{kind.name}",
-                tooltip=f"Capture {'an' if kind.name[0] in 'aeiou' else 'a'} {kind.title.lower()}",
+                tooltip=f"Capture {'an' if kind.name[0] in 'aeiou' else 'a'} {kind.title[:1].lower()}{kind.title[1:]}",
             )
             for kind in CAPTURE_KINDS
         ),
@@ -54,6 +54,17 @@ class RitualSessionScreen(RitualScreen):
         Binding("x", "end", "End", id="ritual.end", tooltip="End the ritual and show the recap"),
         Binding("escape", "leave", "Home", id="ritual.home", tooltip="Back to home (the ritual stays open)"),
     ]
+    #: The keys the footer shows first (binding ids), most useful first.
+    FOOTER: ClassVar[tuple[str, ...]] = (
+        "ritual.capture.blocker",
+        "ritual.capture.escalation",
+        "ritual.capture.decision",
+        "ritual.end",
+        "ritual.home",
+        "ritual.capture.topic",
+        "ritual.capture.note",
+        "ritual.pause",
+    )
     #: The clock the ritual's timers read; tests stop it so that what the screen shows is stable.
     CLOCK: ClassVar[Callable[[], float]] = time.monotonic
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Digits, ProgressBar, Static
+from textual.content import Content
+from textual.widgets import ProgressBar, Static
 
 from ritual_tui.domain.daily import DailyTimer
 from ritual_tui.tui.text import join, literal
+from ritual_tui.tui.widgets.bigclock import BigClock
 
 
 def clock_face(seconds: float) -> str:
@@ -18,14 +20,16 @@ def clock_face(seconds: float) -> str:
 
 
 class SpeakerPanel(Vertical):
-    """Shows a :class:`DailyTimer`; call :meth:`show` on every tick."""
+    """Shows a :class:`DailyTimer`; call :meth:`show` on every tick. The countdown takes the room
+    the panel has, so it grows with the screen."""
 
     DEFAULT_CSS = """
-    SpeakerPanel { height: auto; }
+    SpeakerPanel { height: 1fr; }
     SpeakerPanel #speaker-name { text-style: bold; color: $accent; }
-    SpeakerPanel #countdown { width: auto; }
+    SpeakerPanel #countdown { width: 1fr; }
     SpeakerPanel.-over-time #countdown { color: $error; }
     SpeakerPanel.-over-time #speaker-name { color: $error; }
+    SpeakerPanel #meeting-bar, SpeakerPanel #meeting-bar Bar { width: 1fr; }
     SpeakerPanel #meeting-bar Bar > .bar--bar { color: $success; }
     SpeakerPanel.-meeting-over #meeting-bar Bar > .bar--bar { color: $error; }
     SpeakerPanel.-meeting-over #meeting-label { color: $error; text-style: bold; }
@@ -33,7 +37,7 @@ class SpeakerPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="speaker-name")
-        yield Digits("0:00", id="countdown")
+        yield BigClock(id="countdown")
         yield Static(id="next-up", classes="caption")
         yield Static(id="meeting-label")
         yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="meeting-bar")
@@ -49,9 +53,12 @@ class SpeakerPanel(Vertical):
             paused = "  [paused]" if timer.paused else ""
             self.query_one("#speaker-name", Static).update(join(literal(timer.speaker), position, paused))
             remaining = timer.speaker_remaining()
-        self.query_one("#countdown", Digits).update(clock_face(remaining))
+        self.query_one("#countdown", BigClock).value = clock_face(remaining)
         self.set_class(remaining < 0, "-over-time")
-        up_next = join("Next: ", literal(timer.next_up)) if timer.next_up else "Last speaker"
+        waiting = timer.present[timer.current + 1 :]
+        up_next = join("Next: ", literal(" · ".join(waiting))) if waiting else Content("Last speaker")
+        if timer.absent:
+            up_next = join(up_next, ("  absent: ", "italic"), literal(", ".join(timer.absent), "italic"))
         self.query_one("#next-up", Static).update("" if timer.finished else up_next)
         elapsed = timer.meeting_elapsed()
         over = elapsed > timer.timebox_seconds
