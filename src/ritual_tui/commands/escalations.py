@@ -38,7 +38,7 @@ def register(commands: Any) -> None:
     listing.add_argument("--status", choices=ESCALATION_STATUSES)
     listing.add_argument("--open", action="store_true", help="only those still open, sent or answered")
     listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(func=list_escalations)
+    listing.set_defaults(func=list_escalations, carry_on=True)
     show = sub.add_parser("show", help="show one escalation and its history")
     show.add_argument("id")
     show.add_argument("--json", action="store_true", help="print JSON")

@@ -23,11 +23,11 @@ def register(commands: Any) -> None:
     summary = commands.add_parser("summary", help="write the end-of-sprint summary (Markdown, JSON, HTML)")
     summary.add_argument("--sprint", help="sprint number or id (default: the active sprint, else the last)")
     _output_options(summary, "summaries/")
-    summary.set_defaults(func=write_summary)
+    summary.set_defaults(func=write_summary, carry_on=True)
 
     brief = commands.add_parser("brief", help="write the PM brief: what the PM must act on now")
     _output_options(brief, "briefs/")
-    brief.set_defaults(func=write_brief)
+    brief.set_defaults(func=write_brief, carry_on=True)
 
 
 def _output_options(parser: argparse.ArgumentParser, folder: str) -> None:

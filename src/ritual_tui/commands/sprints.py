@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from ritual_tui.commands.output import print_json, print_table, record_json, show_record
+from ritual_tui.domain.dates import implausible
 from ritual_tui.domain.errors import NotFoundError
 from ritual_tui.domain.rules import format_points, plural
 from ritual_tui.domain.sprint import Sprint
@@ -18,9 +19,13 @@ from ritual_tui.store.workspace import Workspace
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    why = implausible(day)
+    if why:
+        raise argparse.ArgumentTypeError(f"{day} is {why}")
+    return day
 
 
 def register(commands: Any) -> None:
@@ -108,7 +113,7 @@ def list_sprints(ws: Workspace, args: argparse.Namespace) -> int:
             ]
             for s in sprints
         ],
-        empty="No sprints yet; start one with `ritual sprint start`.",
+        empty="No sprints yet; start one with `ritual sprint start --goal GOAL ITEM…`.",
     )
     return 0
 
@@ -121,6 +126,6 @@ def show_sprint(ws: Workspace, args: argparse.Namespace) -> int:
         sprint_files = ws.files(Sprint)
         found = sprints.active_sprint(ws) or (ws.read(Sprint, sprint_files[-1]) if sprint_files else None)
         if found is None:
-            raise NotFoundError("No sprints yet; start one with `ritual sprint start`.")
+            raise NotFoundError("No sprints yet; start one with `ritual sprint start --goal GOAL ITEM…`.")
         sprint = found
     return show_record(sprint, args.json)

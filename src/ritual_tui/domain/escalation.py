@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ritual_tui.domain.errors import ValidationError
-from ritual_tui.domain.fields import PRIVATE, Record, vocabulary
+from ritual_tui.domain.fields import PRIVATE, Part, Record, vocabulary
 from ritual_tui.domain.session import SOURCES
 
 ESCALATION_STATUSES = ("open", "sent", "answered", "resolved", "withdrawn")
@@ -25,7 +25,7 @@ NEXT_STATUSES = {
 
 
 @dataclass(kw_only=True)
-class StatusChange:
+class StatusChange(Part):
     """One step in an escalation's history."""
 
     at: datetime

@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ritual_tui.domain.fields import Part
+
 
 @dataclass(kw_only=True)
-class TeamMember:
+class TeamMember(Part):
     """A person in the team."""
 
     name: str
@@ -22,7 +24,7 @@ class TeamMember:
 
 
 @dataclass(kw_only=True)
-class Objective:
+class Objective(Part):
     """A roadmap objective set by the PM, which sprint goals and items serve."""
 
     id: str
@@ -31,7 +33,7 @@ class Objective:
 
 
 @dataclass(kw_only=True)
-class Timeboxes:
+class Timeboxes(Part):
     """Ritual timeboxes, in minutes."""
 
     daily: int = 15

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ritual_tui.domain.fields import Record, vocabulary
+from ritual_tui.domain.fields import Part, Record, vocabulary
 
 SPRINT_STATUSES = ("active", "closed")
 #: How the scope of a running sprint changed.
@@ -15,7 +15,7 @@ OUTCOMES = ("accepted", "rejected", "carried-over")
 
 
 @dataclass(kw_only=True)
-class CommittedItem:
+class CommittedItem(Part):
     """One line of the commitment snapshot: the item and its estimate when the sprint started."""
 
     item: str
@@ -24,7 +24,7 @@ class CommittedItem:
 
 
 @dataclass(kw_only=True)
-class ScopeChange:
+class ScopeChange(Part):
     """An item added to or removed from the sprint after it started."""
 
     at: datetime

@@ -23,6 +23,7 @@ from ritual_tui.domain.rules import blocker_on
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.domain.text import one_of
 from ritual_tui.reports.brief_parts import at_a_glance, linked_questions
+from ritual_tui.reports.left_out import left_out
 from ritual_tui.reports.records import AUDIENCES, escalation_line, shown_to, unique
 from ritual_tui.reports.summary import REPORT_SCHEMA
 from ritual_tui.store.workspace import Workspace
@@ -158,6 +159,7 @@ def pm_brief(
             for b in waiting.aging_blockers
         ],
         "aging_threshold_dailies": settings.blocker_aging_dailies,
+        "left_out": left_out(ws),
     }
     doc["at_a_glance"] = at_a_glance(doc)
     return doc

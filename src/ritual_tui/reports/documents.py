@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ritual_tui.domain import clock
+from ritual_tui.domain.dates import implausible
 from ritual_tui.reports.blocks import Block
 from ritual_tui.reports.brief import pm_brief
 from ritual_tui.reports.files import render, write_report
@@ -75,8 +76,9 @@ def last_brief_moment(folder: Path, audience: str, now: datetime) -> datetime | 
         try:
             moment = datetime.fromisoformat(f"{day}T{hour}:{minute}").replace(tzinfo=now.tzinfo)
         except ValueError:
-            continue  # a name that only looks like a brief's
-        if moment <= now:
+            continue  # a name that only looks like a brief's (brief-2026-02-30)
+        # A brief "from the future" would hide every answer from every later brief: passed over.
+        if moment <= now and not implausible(moment.date()):
             moments.append(moment)
     return max(moments, default=None)
 

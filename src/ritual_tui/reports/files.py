@@ -10,7 +10,7 @@ from ritual_tui.reports.blocks import Block
 from ritual_tui.reports.html import render_html
 from ritual_tui.reports.json_text import as_json
 from ritual_tui.reports.markdown import render_markdown
-from ritual_tui.store.files import write_atomic
+from ritual_tui.store.files import write_together
 
 FORMATS = ("md", "json", "html")
 
@@ -32,10 +32,8 @@ def write_report(
     stem: str,
     title: str,
 ) -> list[Path]:
-    """Write each format as ``folder/stem.<ext>`` (atomically); returns the paths written."""
-    written = []
-    for fmt in formats:
-        path = folder / f"{stem}.{fmt}"
-        write_atomic(path, render(doc, blocks, fmt, title).encode("utf-8"))
-        written.append(path)
-    return written
+    """Write each format as ``folder/stem.<ext>``, all of them or (on a full disk) none; returns the
+    paths written."""
+    files = [(folder / f"{stem}.{fmt}", render(doc, blocks, fmt, title).encode("utf-8")) for fmt in formats]
+    write_together(files)
+    return [path for path, _ in files]

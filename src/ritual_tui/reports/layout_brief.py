@@ -8,6 +8,7 @@ from typing import Any
 from ritual_tui.domain.rules import plural
 from ritual_tui.reports.blocks import Block, Bullets, Heading, Paragraph, Run, Table, text
 from ritual_tui.reports.layout_parts import answers_table, footer, related_text
+from ritual_tui.reports.left_out import left_out_blocks
 
 
 def _moment(value: datetime | str | None) -> str:
@@ -76,6 +77,7 @@ def brief_blocks(doc: dict[str, Any]) -> list[Block]:
     blocks: list[Block] = [
         Heading(1, doc["title"]),
         Paragraph([(intro, "italic")]),
+        *left_out_blocks(doc),
         Bullets([[(line, "")] for line in doc["at_a_glance"]]),
         Heading(2, "Escalations waiting for your decision"),
         Table(

@@ -7,6 +7,7 @@ from typing import Any
 from ritual_tui.domain.rules import format_points
 from ritual_tui.reports.blocks import Block, Bullets, Chart, Heading, Paragraph, Run, Table, text
 from ritual_tui.reports.layout_parts import answers_table, footer, points_cell, raised_table, waiting_table
+from ritual_tui.reports.left_out import left_out_blocks
 
 
 def _period(doc: dict[str, Any]) -> str:
@@ -124,6 +125,7 @@ def summary_blocks(doc: dict[str, Any]) -> list[Block]:
     return [
         Heading(1, doc["title"]),
         Paragraph([(_period(doc), "italic")]),
+        *left_out_blocks(doc),
         Bullets([[(line, "")] for line in doc["headline"]]),
         Paragraph(_goal(s)),
         Paragraph(_plan(s, d)),

@@ -9,7 +9,7 @@ status or estimate of its own day, rather than today's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -41,6 +41,13 @@ class SprintOnDay:
     #: Today's backlog, from the store's index.
     items: Mapping[str, BacklogItem]
     figures: SprintFigures
+    #: Items whose file could not be read (and was left out), so the report can say so.
+    unreadable: Container[str] = ()
+
+    def _missing(self, item_id: str) -> str:
+        if item_id in self.unreadable:
+            return "(left out: its file could not be read)"
+        return "(item no longer in the backlog)"
 
     @property
     def running(self) -> bool:
@@ -87,7 +94,7 @@ class SprintOnDay:
         f = self.figures
         return {
             "id": item_id,
-            "title": item.title if item else "(item no longer in the backlog)",
+            "title": item.title if item else self._missing(item_id),
             "points": num(f.ledger.points_of.get(item_id, 0.0)),
             "unestimated": item_id in f.ledger.unestimated,
             "estimate": num(self.estimate(item_id)),

@@ -14,13 +14,14 @@ from ritual_tui import __version__
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.delivery import sprint_figures
-from ritual_tui.domain.errors import NotFoundError
+from ritual_tui.domain.errors import NotFoundError, RitualError
 from ritual_tui.domain.progress import burndown
 from ritual_tui.domain.rules import working_days
 from ritual_tui.domain.settings import Settings
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.domain.text import one_of
 from ritual_tui.reports.headline import headline
+from ritual_tui.reports.left_out import left_out, left_out_ids
 from ritual_tui.reports.records import AUDIENCES, unique
 from ritual_tui.reports.sprint_on_day import SprintOnDay, as_of_day, num
 from ritual_tui.reports.summary_events import blockers_part, decisions_part, escalations_part, feedback_part
@@ -31,14 +32,19 @@ from ritual_tui.store.workspace import Workspace
 REPORT_SCHEMA = 2
 
 
-def choose_sprint(sprints: list[Sprint], ref: str | None) -> Sprint:
-    """The sprint named by number or id; by default the active sprint, else the last closed one."""
+def choose_sprint(sprints: list[Sprint], ref: str | None, unreadable: dict[str, RitualError] | None = None) -> Sprint:
+    """The sprint named by number or id; by default the active sprint, else the last closed one.
+
+    A sprint file that could not be read may be the one meant: then there is no true answer."""
+    wanted = ref.strip().upper().removeprefix("S-") if ref is not None else None
+    for sprint_id, error in (unreadable or {}).items():
+        if wanted is None or sprint_id == f"S-{wanted}":
+            raise error
     if not sprints:
-        raise NotFoundError("No sprints yet: a summary needs one (`ritual sprint start`).")
-    if ref is None:
+        raise NotFoundError("No sprints yet: a summary needs one (`ritual sprint start --goal GOAL ITEM…`).")
+    if wanted is None:
         active = [s for s in sprints if s.status == "active"]
         return active[-1] if active else sprints[-1]
-    wanted = ref.strip().upper().removeprefix("S-")
     for sprint in sprints:
         if str(sprint.number) == wanted:
             return sprint
@@ -119,12 +125,13 @@ def sprint_summary(
     today = today or clock.today()
     settings = ws.settings
     sprints = list(unique(ws.all(Sprint), "sprint"))
-    sprint = choose_sprint(sprints, ref)
+    sprint = choose_sprint(sprints, ref, left_out_ids(ws, Sprint))
     # Three years of history are thousands of files: every item is counted from the store's index
     # (the fields read here are BacklogItem.INDEXED), and only the decisions, escalations and
     # blockers this summary names are read whole.
     items = {i.id: i for i in unique(ws.index(BacklogItem), "backlog item")}
-    on = SprintOnDay(sprint, as_of_day(sprint, today), items, sprint_figures(sprint, items))
+    unreadable = left_out_ids(ws, BacklogItem)
+    on = SprintOnDay(sprint, as_of_day(sprint, today), items, sprint_figures(sprint, items), unreadable)
     velocity, trend = velocity_part(sprints, on)
     doc: dict[str, Any] = {
         "schema_version": REPORT_SCHEMA,
@@ -158,5 +165,6 @@ def sprint_summary(
         "readiness": readiness_part(sprints, on, trend.mean),
         "objectives": objectives_part(settings, sprints, on),
     }
+    doc["left_out"] = left_out(ws)  # last: every read above has had its chance to leave a file out
     doc["headline"] = headline(doc, settings)
     return doc

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
+from ritual_tui.domain.dates import implausible
 from ritual_tui.domain.errors import NotFoundError, RitualError, ValidationError
 from ritual_tui.domain.rules import SprintFigures, capacity_days, check_objective, readiness_gaps, sprint_figures
 from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
@@ -29,7 +30,7 @@ def require_active(ws: Workspace) -> Sprint:
     """The sprint under way; an error that says how to start one when there is none."""
     sprint = active_sprint(ws)
     if sprint is None:
-        raise NotFoundError("No sprint is under way; start one with `ritual sprint start`.")
+        raise NotFoundError("No sprint is under way; start one with `ritual sprint start --goal GOAL ITEM…`.")
     return sprint
 
 
@@ -64,13 +65,20 @@ def start_sprint(
     """Start a sprint: the committed items and their estimates are frozen as the snapshot."""
     settings = ws.settings
     start = start or clock.today()
-    end = end or start + timedelta(days=settings.sprint_days - 1)
+    try:
+        end = end or start + timedelta(days=settings.sprint_days - 1)
+    except OverflowError:
+        end = date.max
+    if implausible(end):
+        raise ValidationError(f"The sprint would end on {end}, {implausible(end)}: see sprint_days in workspace.toml.")
     if end < start:
         raise ValidationError(f"The sprint ends ({end}) before it starts ({start}).")
     warnings = []
     with ws.lock:
         if active_sprint(ws) is not None:
-            raise ValidationError("A sprint is already under way; close it first with `ritual sprint close`.")
+            raise ValidationError(
+                "A sprint is already under way; close it first with `ritual sprint close --goal-met yes|no`."
+            )
         items = [ws.get(BacklogItem, ref) for ref in dict.fromkeys(item_refs)]
         for item in items:
             if item.status in ("done", "dropped"):

@@ -13,7 +13,8 @@ import tomli_w
 
 from ritual_tui.domain.errors import RitualError
 from ritual_tui.paths import preferences_file
-from ritual_tui.store.files import read_bytes, write_atomic
+from ritual_tui.store.files import write_atomic
+from ritual_tui.store.reading import read_bytes
 
 
 def load_preferences() -> dict[str, Any]:

@@ -72,7 +72,7 @@ def test_backlog_add_show_edit_and_status(cli: Cli, ws: Workspace) -> None:
             "Unknown severity 'urgent': use one of low, medium, high, critical.",
         ),
         (["decision", "add", "x", "--item", "B-9"], "No backlog item 'B-9' in this workspace."),
-        (["sprint", "add", "B-1"], "No sprint is under way; start one with `ritual sprint start`."),
+        (["sprint", "add", "B-1"], "No sprint is under way; start one with `ritual sprint start --goal GOAL ITEM…`."),
     ],
 )
 def test_bad_data_exits_1_with_a_message_and_writes_nothing(
@@ -269,3 +269,17 @@ def test_brief_lists_answers_received_since_the_last_brief(cli: Cli, ws: Workspa
     assert doc["since"] == "2026-11-20T00:00:00+01:00"  # a brief named by its day counts from its start
     assert [e["title"] for e in doc["answers_received"]] == ["Budget"]
     assert doc["open_escalations"] == []  # answered: it waits for the PO now, not for the PM
+
+
+def test_brief_names_with_impossible_or_future_days_are_passed_over(cli: Cli, ws: Workspace) -> None:
+    cli("escalate", "Budget", "--severity", "high")
+    cli("escalation", "answer", "E-1", "Yes")  # answered today, 2026-11-26
+    briefs = ws.root / "briefs"
+    briefs.mkdir()
+    for name in ("brief-2026-02-30.md", "brief-2027-01-01.md", "brief-2026-11-20.md", "brief-0001-01-01.md"):
+        (briefs / name).write_text("written by hand")
+    result = cli("brief", "--format", "json")
+    assert (result.code, result.err) == (0, "")
+    doc = json.loads((briefs / "brief-2026-11-26-0930.json").read_text())
+    assert doc["since"].startswith("2026-11-20T00:00")  # a day-named brief counts from that day's start
+    assert [e["title"] for e in doc["answers_received"]] == ["Budget"]

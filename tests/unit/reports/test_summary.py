@@ -6,8 +6,11 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from ritual_tui.domain.errors import NotFoundError
+from ritual_tui.domain.backlog import BacklogItem
+from ritual_tui.domain.errors import DamagedFileError, NotFoundError
 from ritual_tui.reports.brief import pm_brief
+from ritual_tui.reports.files import render
+from ritual_tui.reports.layout import summary_blocks
 from ritual_tui.reports.summary import sprint_summary
 from ritual_tui.store.workspace import Workspace
 
@@ -140,6 +143,7 @@ def test_the_brief_lists_what_the_pm_must_act_on(known: Workspace) -> None:
     assert later["answers_received"] == []
 
 
+@pytest.mark.usefixtures("settled")
 @pytest.mark.parametrize("workspace", ["known", "demo"])
 def test_the_summary_from_the_index_equals_the_summary_from_every_file(
     workspace: str, request: pytest.FixtureRequest
@@ -165,3 +169,22 @@ def test_the_brief_and_the_home_from_the_index_equal_those_from_every_file(
     warm = (pm_brief(Workspace.open(ws.root), since, NOW), load_overview(Workspace.open(ws.root), TODAY))
     assert warm == cold
     assert cold[0]["open_escalations"] and cold[1].waiting.escalations
+
+
+def test_a_damaged_item_is_left_out_and_the_summary_says_so(known: Workspace) -> None:
+    (b7,) = [f for f in known.files(BacklogItem) if f.id == "B-7"]
+    b7.path.write_text("title = [\n", encoding="utf-8")
+    with pytest.raises(DamagedFileError):  # a command that writes stops at it
+        sprint_summary(Workspace.open(known.root), "4", TODAY)
+    reading = Workspace.open(known.root)
+    reading.skip_damaged = True
+    doc = sprint_summary(reading, "4", TODAY)
+    problem = "line 1: is not valid TOML (Invalid value)"
+    assert doc["left_out"] == [{"file": f"backlog/{b7.name}", "problem": problem}]
+    # B-7 (3 points, done Nov 24) cannot be read: the summary does not count it as completed, and says why.
+    assert [(i["id"], i["title"], i["completed"]) for i in doc["delivery"]["items"]] == [
+        ("B-2", "Story 2", False),
+        ("B-7", "(left out: its file could not be read)", False),
+    ]
+    markdown = render(doc, summary_blocks, "md", "t")
+    assert "## Left out" in markdown and f"| backlog/{b7.name} | {problem} |" in markdown
