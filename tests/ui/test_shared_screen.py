@@ -273,3 +273,42 @@ async def test_copying_says_where_the_text_went(demo: Workspace) -> None:
             "terminal's clipboard" in str(n.message) and "w writes the files" in str(n.message)
             for n in app._notifications
         )
+
+
+async def test_a_damaged_file_is_named_in_a_bar_and_everything_else_is_shown(demo: Workspace) -> None:
+    (b9,) = [f for f in demo.files(BacklogItem) if f.id == "B-9"]
+    b9.path.write_text("title = [\n", encoding="utf-8")
+    app = RitualApp(Workspace.open(demo.root))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one("#problem-bar")
+        assert bar.display and f"backlog/{b9.name}: line 1: is not valid TOML" in text_of(bar)
+        await pilot.press("b")
+        await settle(pilot)
+        # 40 items in the demo, one unreadable: the 39 others are listed, and the bar stays.
+        assert text_of(app.screen.query_one("#list-caption")) == "39 of 39 items"
+        assert app.screen.query_one("#problem-bar").display
+        await pilot.press("escape", "escape", "d")
+        await settle(pilot)
+        assert "B-9" not in text_of(app.screen.query_one("#board")) and "B-15" in text_of(
+            app.screen.query_one("#board")
+        )
+        assert app.screen.query_one("#problem-bar").display
+        await pilot.press("escape")
+        await settle(pilot)
+        b9.path.write_text(b9.path.read_text().replace("title = [\n", ""), encoding="utf-8")  # still damaged
+        (fresh,) = [f for f in Workspace.open(demo.root).files(BacklogItem) if f.id == "B-15"]
+        b9.path.write_text(fresh.path.read_text().replace('"B-15"', '"B-9"'), encoding="utf-8")  # fixed by hand
+        await pilot.press("r")  # read again
+        await settle(pilot)
+        assert not app.screen.query_one("#problem-bar").display
+
+
+async def test_a_damaged_workspace_toml_leaves_the_rest_on_screen(demo: Workspace) -> None:
+    (demo.root / "workspace.toml").write_text("product = [\n", encoding="utf-8")
+    app = RitualApp(Workspace.open(demo.root))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "workspace.toml: line 1: is not valid TOML" in text_of(app.screen.query_one("#problem-bar"))
+        assert app.screen.query_one("#sprint-panel").border_title == "Sprint 5 · day 8 of 14"
+        assert "E-1" in text_of(app.screen.query_one("#waiting"))

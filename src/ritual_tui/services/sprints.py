@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.dates import implausible
-from ritual_tui.domain.errors import NotFoundError, RitualError, ValidationError
+from ritual_tui.domain.errors import DamagedFileError, NotFoundError, ValidationError
 from ritual_tui.domain.rules import SprintFigures, capacity_days, check_objective, readiness_gaps, sprint_figures
 from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
 from ritual_tui.domain.text import storable_text
@@ -20,8 +21,8 @@ from ritual_tui.store.workspace import Workspace
 def active_sprint(ws: Workspace) -> Sprint | None:
     """The sprint under way, if any; newest sprint files are read first and the search stops early."""
     for record_file in reversed(ws.files(Sprint)):
-        sprint = ws.read(Sprint, record_file)
-        if sprint.status == "active":
+        (sprint,) = ws.read_each(Sprint, [record_file])  # None: damaged, left out (when skipping)
+        if sprint is not None and sprint.status == "active":
             return sprint
     return None
 
@@ -41,8 +42,12 @@ def sprint_items(ws: Workspace, sprint: Sprint) -> dict[str, BacklogItem]:
     for item_id in ids:
         try:
             found[item_id] = ws.get(BacklogItem, item_id)
-        except RitualError:
-            continue
+        except DamagedFileError as error:
+            if not ws.skip_damaged:
+                raise
+            ws.leave_out(Path(str(error.path)), error)
+        except NotFoundError:
+            continue  # no longer in the backlog: the sprint still names it
     return found
 
 

@@ -118,12 +118,20 @@ class Workspace:
         takes its default from :class:`Settings`, the one place defaults are written."""
         if self._settings is None:
             path = self.root / layout.SETTINGS_FILE
-            own = self._read_document(path, Settings)[0]
-            own.pop("schema", None)
             try:
-                settings = from_doc(Settings, own)
-            except ValidationError as error:
-                raise DamagedFileError(path, str(error)) from None
+                own = self._read_document(path, Settings)[0]
+                own.pop("schema", None)
+                try:
+                    settings = from_doc(Settings, own)
+                except ValidationError as error:
+                    raise DamagedFileError(path, str(error)) from None
+            except DamagedFileError as error:
+                if not self.skip_damaged:
+                    raise
+                # The app shows what it can: the defaults, and a bar naming the damaged file.
+                self.leave_out(path, error)
+                self._settings = Settings()
+                return self._settings
             # A table of pairs (the trackers' mappings) adds to its defaults instead of replacing them.
             for key, default in vars(Settings()).items():
                 if isinstance(default, dict) and key != "extra" and key in own:
@@ -256,7 +264,7 @@ class Workspace:
             return [record for record in picked if record is not None]
         documents = FolderCaches(self._cache_path)
         found = self.files(record_type, folders)
-        records = self._load_each(record_type, found, documents)
+        records = self.read_each(record_type, found, documents)
         documents.save((file.folder, file.name) for file in found)
         return [record for record in records if record is not None]
 
@@ -283,13 +291,13 @@ class Workspace:
         # Parsing a folder's cache costs about a fortieth of reading one file per record it holds:
         # for a few records out of thousands, their own files are cheaper to read.
         if len(files) * 40 < among:
-            return self._load_each(record_type, files)
+            return self.read_each(record_type, files)
         documents = FolderCaches(self._cache_path)
-        records = self._load_each(record_type, files, documents)
+        records = self.read_each(record_type, files, documents)
         documents.save()
         return records
 
-    def _load_each(
+    def read_each(
         self, record_type: type[R], files: list[layout.RecordFile], caches: FolderCaches | None = None
     ) -> list[R | None]:
         """Each file's record; with :attr:`skip_damaged`, None for a file that cannot be read whole
@@ -301,10 +309,20 @@ class Workspace:
             except (DamagedFileError, StorageError) as error:
                 if not self.skip_damaged:
                     raise
-                if all(path != file.path for path, _ in self.left_out):  # a second read finds it again
-                    self.left_out.append((file.path, error))
+                self.leave_out(file.path, error)
                 records.append(None)
         return records
+
+    def read_again(self) -> None:
+        """Forget the settings and the files left out: the next reads see the files as they are now
+        (after someone fixed a damaged one)."""
+        self._settings = None
+        self.left_out.clear()
+
+    def leave_out(self, path: Path, error: RitualError) -> None:
+        """Note a file that could not be read and is left out (once, however often it is met)."""
+        if all(seen != path for seen, _ in self.left_out):
+            self.left_out.append((path, error))
 
     def _folders(self, record_type: type[Record], folders: Iterable[Path] | None) -> Iterable[Path]:
         return layout.record_folders(self.root, record_type) if folders is None else folders

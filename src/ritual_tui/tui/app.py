@@ -23,7 +23,7 @@ from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.commands import RitualCommands
 from ritual_tui.tui.text import literal, plain
 from ritual_tui.tui.theme import PRESENTER_THEME
-from ritual_tui.tui.widgets.chrome import PRESENTER_BADGE
+from ritual_tui.tui.widgets.chrome import PRESENTER_BADGE, ProblemBar
 
 __all__ = ["PRESENTER_BADGE", "RitualApp", "run_app"]
 
@@ -68,6 +68,9 @@ class RitualApp(App[int]):
     def __init__(self, workspace: Workspace, start: str = "home", presenter: bool = False) -> None:
         super().__init__()
         self.workspace = workspace
+        # The app shows what it can read: a damaged file is left out of every view and named in a
+        # bar on every screen (widgets.chrome.ProblemBar), never a blank screen.
+        workspace.skip_damaged = True
         self.start = start
         self.product = ""
         #: Set when the home screen has drawn its first frame (see action_quit).
@@ -238,11 +241,14 @@ class RitualApp(App[int]):
         self.notify(plain(str(error)), title="Could not complete", severity="error", markup=False, timeout=12)
 
     def show_notices(self) -> None:
-        """Tell the user what the store noticed since last time (an upgraded file, a newer one)."""
+        """Tell the user what the store noticed since last time (an upgraded file, a newer one), and
+        name the files that could not be read on the screen in view."""
         notices = self.workspace.notices
         for notice in notices[self._notices_shown :]:
             self.notify(plain(notice), title="Note", severity="warning", markup=False, timeout=10)
         self._notices_shown = len(notices)
+        for bar in self.screen.query(ProblemBar):
+            bar.show(list(self.workspace.left_out), self.workspace.root)
 
 
 def starts_in_presenter_mode(workspace: Workspace, asked: bool) -> bool:

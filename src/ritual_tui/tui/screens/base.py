@@ -70,6 +70,7 @@ class RitualScreen(Screen[None]):
         if self._presenter_shown is not None and self._presenter_shown != self.presenter:
             self.presenter_changed()
         self.sync_presenter()
+        self.ritual_app.show_notices()  # the bar of files that could not be read, current on every screen
 
     def sync_presenter(self) -> None:
         """Match presenter mode: the class that hides private widgets, and what was drawn privately."""

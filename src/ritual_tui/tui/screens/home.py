@@ -36,7 +36,13 @@ class HomeScreen(RitualScreen):
     AREA = "home"
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(r.key, f"app.open_ritual('{r.name}')", r.title, id=f"home.{r.name}", tooltip=f"Open the {r.title}")
+            Binding(
+                r.key,
+                f"app.open_ritual('{r.name}')",
+                r.title.split()[-1].capitalize() if r.name != "daily" else "Daily",
+                id=f"home.{r.name}",
+                tooltip=f"Open the {r.title.lower()}",
+            )
             for r in RITUALS
         ),
         Binding(
@@ -53,7 +59,7 @@ class HomeScreen(RitualScreen):
         Binding("n", "app.open('notes')", "Notes", id="home.notes", tooltip="Open the notes"),
         Binding("s", "app.open('summary')", "Summary", id="home.summary", tooltip="Show the sprint summary"),
         Binding("p", "app.open('brief')", "PM brief", id="home.brief", tooltip="Show the PM brief"),
-        Binding("r", "reload", "Reload", id="home.reload", tooltip="Read the workspace again"),
+        Binding("r", "read_again", "Reload", id="home.reload", tooltip="Read the workspace again"),
         Binding("tab", "app.focus_next", "Panel", id="home.panel", tooltip="Move to the next panel"),
     ]
     FOOTER = (
@@ -107,6 +113,11 @@ class HomeScreen(RitualScreen):
 
     def action_reload(self) -> None:
         self.load(lambda: load_overview(self.ws, self.today()), self.show)
+
+    def action_read_again(self) -> None:
+        """Read every file again, as it is now (after fixing a damaged one)."""
+        self.ws.read_again()
+        self.action_reload()
 
     def show(self, overview: Overview) -> None:
         """Fill the panels from a freshly read overview."""
