@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ritual_tui.commands.output import as_json, print_json
+from ritual_tui.commands.output import print_json
 from ritual_tui.domain import clock
 from ritual_tui.domain.text import required_text, visible
+from ritual_tui.reports.json_text import as_json
 from ritual_tui.store.files import write_atomic
 from ritual_tui.store.workspace import Workspace
 
