@@ -283,3 +283,23 @@ def test_brief_names_with_impossible_or_future_days_are_passed_over(cli: Cli, ws
     doc = json.loads((briefs / "brief-2026-11-26-0930.json").read_text())
     assert doc["since"].startswith("2026-11-20T00:00")  # a day-named brief counts from that day's start
     assert [e["title"] for e in doc["answers_received"]] == ["Budget"]
+
+
+def test_blockers_topics_and_notes_are_listed_shown_and_reopened(cli: Cli, ws: Workspace) -> None:
+    from ritual_tui.services.capture import Capture, capture
+    from ritual_tui.services.sessions import open_session
+
+    session = open_session(ws, "daily").session
+    for entry in (Capture("blocker", "No VPN", by="Ada"), Capture("topic", "Sundays?"), Capture("note", "Tired")):
+        capture(ws, session.id, entry)
+    ws.update(Blocker, "BL-1", lambda b: (setattr(b, "status", "resolved"), setattr(b, "resolved", b.first_seen)))
+    assert cli("blocker", "list").out.splitlines()[1].split()[:3] == ["BL-1", "resolved", "Ada"]
+    assert cli("blocker", "reopen", "BL-1").out == "BL-1 is open again\n"
+    again = cli("blocker", "reopen", "BL-1")
+    assert (again.code, again.err) == (1, "error: BL-1 is open already.\n")
+    assert [b["status"] for b in json.loads(cli("blocker", "list", "--json").out)] == ["open"]
+    assert cli("topic", "list", "--status", "open").out.splitlines()[1].split()[:2] == ["P-1", "open"]
+    assert "Raised by" not in cli("topic", "show", "P-1").out  # nobody had the floor: no line for it
+    notes = cli("note", "list").out.splitlines()
+    assert notes[1].split()[0] == "N-1" and " yes " in notes[1]  # private, shown in the PO's own terminal
+    assert cli("note", "show", "N-1").out.startswith("N-1 Tired\nNote")
