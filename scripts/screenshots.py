@@ -30,7 +30,9 @@ async def shoot() -> None:
             ws = copy_demo(Path(folder) / "demo", clock.today())
             app = RitualApp(ws, start)
             async with app.run_test(size=(120, 34)) as pilot:
-                while not getattr(app.screen, "settled", False):  # its first load done
+                wanted = DailyScreen if start == "daily" else type(app.screen)
+                # The daily opens over home: wait for it, then for its first load.
+                while not (isinstance(app.screen, wanted) and getattr(app.screen, "settled", False)):
                     await pilot.pause(0.01)
                 await pilot.pause()
                 app.save_screenshot(filename=f"{name}.svg", path=str(OUT))

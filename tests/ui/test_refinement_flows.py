@@ -165,7 +165,7 @@ async def test_a_damaged_item_is_left_off_the_agenda_and_named(demo: Workspace) 
         await settle(pilot)
         agenda = app.screen.query_one("#agenda").shown_keys()
         assert agenda[:4] == ["P-1", "P-2", "B-18", "B-24"] and "B-20" not in agenda
-        notices = [str(n.message) for n in app._notifications]
-        assert any(str(damaged) in n and "left off the refinement's agenda" in n for n in notices)
+        bar = text_of(app.screen.query_one("#problem-bar"))  # the shared screen's bar names it
+        assert f"backlog/{damaged.name}" in bar and "1 file could not be read" in bar
         await take_up(pilot, "B-18")  # the rest works
         assert "B-18 · story" in screen_text(app)

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from ritual_tui.commands.output import print_json, print_table, record_json, show_record
+from ritual_tui.domain.dates import implausible
 from ritual_tui.domain.errors import NotFoundError
 from ritual_tui.domain.rules import format_points, plural
 from ritual_tui.domain.sprint import Sprint
@@ -18,9 +19,13 @@ from ritual_tui.store.workspace import Workspace
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    why = implausible(day)
+    if why:
+        raise argparse.ArgumentTypeError(f"{day} is {why}")
+    return day
 
 
 def register(commands: Any) -> None:
@@ -45,6 +50,7 @@ def register(commands: Any) -> None:
     close = sub.add_parser("close", help="close the active sprint with its review outcome")
     close.add_argument("--goal-met", choices=("yes", "no"), required=True)
     close.add_argument("--reject", action="append", default=[], help="item rejected at the review (repeat)")
+    close.add_argument("--why", default="", help="why the goal was met or not, as said at the review")
     close.set_defaults(func=close_sprint)
 
     listing = sub.add_parser("list", help="list sprints")
@@ -78,7 +84,7 @@ def change_scope(ws: Workspace, args: argparse.Namespace) -> int:
 
 def close_sprint(ws: Workspace, args: argparse.Namespace) -> int:
     """Close the active sprint: done items accepted, rejected ones noted, the rest carried over."""
-    sprint, figures = sprints.close_sprint(ws, args.goal_met == "yes", args.reject)
+    sprint, figures = sprints.close_sprint(ws, args.goal_met == "yes", args.reject, args.why)
     print(
         f"Closed {sprint.id}: goal {'met' if sprint.goal_met else 'not met'}; "
         f"{plural(len(figures.completed), 'item')} ({format_points(figures.completed_points)} points) completed, "
@@ -107,7 +113,7 @@ def list_sprints(ws: Workspace, args: argparse.Namespace) -> int:
             ]
             for s in sprints
         ],
-        empty="No sprints yet; start one with `ritual sprint start`.",
+        empty="No sprints yet; start one with `ritual sprint start --goal GOAL ITEM…`.",
     )
     return 0
 
@@ -120,6 +126,6 @@ def show_sprint(ws: Workspace, args: argparse.Namespace) -> int:
         sprint_files = ws.files(Sprint)
         found = sprints.active_sprint(ws) or (ws.read(Sprint, sprint_files[-1]) if sprint_files else None)
         if found is None:
-            raise NotFoundError("No sprints yet; start one with `ritual sprint start`.")
+            raise NotFoundError("No sprints yet; start one with `ritual sprint start --goal GOAL ITEM…`.")
         sprint = found
     return show_record(sprint, args.json)

@@ -11,11 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ritual_tui.domain.fields import Part
 from ritual_tui.domain.meeting import MeetingClock
 
 
 @dataclass(kw_only=True)
-class VoteRound:
+class VoteRound(Part):
     """One round of planning poker on one item; re-voting starts a new round and keeps this one."""
 
     item: str
@@ -29,7 +30,7 @@ class VoteRound:
 
 
 @dataclass(kw_only=True)
-class RefinedItem:
+class RefinedItem(Part):
     """An item discussed in the session: its status and estimate when it came up and now."""
 
     item: str
@@ -52,7 +53,7 @@ class RefinedItem:
 
 
 @dataclass(kw_only=True)
-class Refinement:
+class Refinement(Part):
     """A refinement's own part of its session record."""
 
     #: Item and topic ids in the order the PO wants to take them.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ritual_tui.domain.fields import Record, vocabulary
+from ritual_tui.domain.fields import Part, Record, vocabulary
 from ritual_tui.domain.refinement import Refinement
 
 RITUALS = ("daily", "planning", "refinement", "review")
@@ -14,7 +14,7 @@ SOURCES = (*RITUALS, "cli")
 
 
 @dataclass(kw_only=True)
-class Feedback:
+class Feedback(Part):
     """Stakeholder feedback heard at a review, and what it became."""
 
     text: str

@@ -11,12 +11,21 @@ from ritual_tui.domain.rules import plural
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.reports.blocks import Block, Heading, Paragraph, Table
+from ritual_tui.reports.sprint_on_day import SprintOnDay
+from ritual_tui.store.workspace import Workspace
 
 
 def _points(value: float | None) -> float | int | None:
     if value is None:
         return None
     return int(value) if float(value).is_integer() else value
+
+
+def refinement_part(ws: Workspace, on: SprintOnDay) -> dict[str, Any]:
+    """The section for a sprint as of its day: the refinement sessions held in it up to that day."""
+    sprint = on.sprint
+    sessions = [s for s in ws.sessions_between(sprint.start, on.as_of) if s.sprint == sprint.id]
+    return refinement_section(sprint, sessions, on.items)
 
 
 def refinement_section(

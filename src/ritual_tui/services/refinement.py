@@ -7,14 +7,13 @@ skips and the time per entry survive leaving the ritual, or a crash.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
 from ritual_tui.domain.backlog import NOT_READY, BacklogItem
 from ritual_tui.domain.daily_records import Topic
-from ritual_tui.domain.errors import DamagedFileError, ValidationError
+from ritual_tui.domain.errors import ValidationError
 from ritual_tui.domain.fields import Record
 from ritual_tui.domain.refinement import Refinement
 from ritual_tui.domain.session import RitualSession
@@ -44,32 +43,11 @@ class RefinementContext(SessionContext):
         return self.session.refinement
 
 
-def _readable(ws: Workspace, record_type: type[R], where: Callable[[R], bool], index: bool = False) -> list[R]:
-    """Records of a type that ``where`` accepts (from the index with ``index``). A damaged file does not
-    stop the refinement: the records are then read one by one, and each damaged file is left off the
-    agenda with a notice naming it."""
-    try:
-        return [r for r in ws.index(record_type) if where(r)] if index else ws.all(record_type, where=where)
-    except DamagedFileError:
-        found = []
-        for record_file in ws.files(record_type):
-            try:
-                record = ws.read(record_type, record_file)
-            except DamagedFileError as error:
-                _notice(ws, error)
-                continue
-            if where(record):
-                found.append(record)
-        return found
-
-
 def initial_agenda(ws: Workspace) -> list[str]:
     """Open parking-lot topics (oldest first), then the first items not ready, by rank. Chosen from
     the index, so a backlog of thousands costs no more than its ids."""
-    topics = [t.id for t in _readable(ws, Topic, lambda t: t.status == "open")]
-    waiting = sorted(
-        _readable(ws, BacklogItem, lambda i: i.status in NOT_READY, index=True), key=lambda i: (i.rank, i.id)
-    )
+    topics = [t.id for t in ws.all(Topic) if t.status == "open"]
+    waiting = sorted((i for i in ws.index(BacklogItem) if i.status in NOT_READY), key=lambda i: (i.rank, i.id))
     return topics + [i.id for i in waiting[:AGENDA_ITEMS]]
 
 
@@ -99,21 +77,10 @@ def read_agenda(ws: Workspace, context: RefinementContext) -> None:
 
 def _by_id(ws: Workspace, record_type: type[R], wanted: set[str]) -> list[R]:
     """The records of these ids, each file read on its own: the few an agenda holds cost less than
-    the index of a backlog of thousands (a damaged one is left out, with a notice naming it)."""
-    found = []
-    for record_file in ws.files(record_type):
-        if record_file.id in wanted:
-            try:
-                found.append(ws.read(record_type, record_file))
-            except DamagedFileError as error:
-                _notice(ws, error)
-    return found
-
-
-def _notice(ws: Workspace, error: DamagedFileError) -> None:
-    notice = f"{error}; it is left off the refinement's agenda until it is repaired."
-    if notice not in ws.notices:
-        ws.notices.append(notice)
+    the index of a backlog of thousands. A file that cannot be read is left out as every view leaves
+    it out when the workspace says so (the app names it), else it is an error."""
+    files = [f for f in ws.files(record_type) if f.id in wanted]
+    return [record for record in ws.read_each(record_type, files) if record is not None]
 
 
 def _change(ws: Workspace, session_id: str, change: object) -> RitualSession:

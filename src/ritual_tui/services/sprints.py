@@ -5,21 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
-from ritual_tui.domain.errors import NotFoundError, RitualError, ValidationError
+from ritual_tui.domain.dates import implausible
+from ritual_tui.domain.errors import DamagedFileError, NotFoundError, ValidationError
 from ritual_tui.domain.rules import SprintFigures, capacity_days, check_objective, readiness_gaps, sprint_figures
 from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
 from ritual_tui.domain.text import storable_text
+from ritual_tui.services.sprint_close import freeze_at_close
 from ritual_tui.store.workspace import Workspace
 
 
 def active_sprint(ws: Workspace) -> Sprint | None:
     """The sprint under way, if any; newest sprint files are read first and the search stops early."""
     for record_file in reversed(ws.files(Sprint)):
-        sprint = ws.read(Sprint, record_file)
-        if sprint.status == "active":
+        (sprint,) = ws.read_each(Sprint, [record_file])  # None: damaged, left out (when skipping)
+        if sprint is not None and sprint.status == "active":
             return sprint
     return None
 
@@ -28,7 +31,7 @@ def require_active(ws: Workspace) -> Sprint:
     """The sprint under way; an error that says how to start one when there is none."""
     sprint = active_sprint(ws)
     if sprint is None:
-        raise NotFoundError("No sprint is under way; start one with `ritual sprint start`.")
+        raise NotFoundError("No sprint is under way; start one with `ritual sprint start --goal GOAL ITEM…`.")
     return sprint
 
 
@@ -39,8 +42,12 @@ def sprint_items(ws: Workspace, sprint: Sprint) -> dict[str, BacklogItem]:
     for item_id in ids:
         try:
             found[item_id] = ws.get(BacklogItem, item_id)
-        except RitualError:
-            continue
+        except DamagedFileError as error:
+            if not ws.skip_damaged:
+                raise
+            ws.leave_out(Path(str(error.path)), error)
+        except NotFoundError:
+            continue  # no longer in the backlog: the sprint still names it
     return found
 
 
@@ -63,13 +70,20 @@ def start_sprint(
     """Start a sprint: the committed items and their estimates are frozen as the snapshot."""
     settings = ws.settings
     start = start or clock.today()
-    end = end or start + timedelta(days=settings.sprint_days - 1)
+    try:
+        end = end or start + timedelta(days=settings.sprint_days - 1)
+    except OverflowError:
+        end = date.max
+    if implausible(end):
+        raise ValidationError(f"The sprint would end on {end}, {implausible(end)}: see sprint_days in workspace.toml.")
     if end < start:
         raise ValidationError(f"The sprint ends ({end}) before it starts ({start}).")
     warnings = []
     with ws.lock:
         if active_sprint(ws) is not None:
-            raise ValidationError("A sprint is already under way; close it first with `ritual sprint close`.")
+            raise ValidationError(
+                "A sprint is already under way; close it first with `ritual sprint close --goal-met yes|no`."
+            )
         items = [ws.get(BacklogItem, ref) for ref in dict.fromkeys(item_refs)]
         for item in items:
             if item.status in ("done", "dropped"):
@@ -113,9 +127,11 @@ def change_scope(ws: Workspace, item_ref: str, change: str, reason: str = "") ->
     return sprint, item
 
 
-def close_sprint(ws: Workspace, goal_met: bool, rejected_refs: Iterable[str] = ()) -> tuple[Sprint, SprintFigures]:
+def close_sprint(
+    ws: Workspace, goal_met: bool, rejected_refs: Iterable[str] = (), reason: str = ""
+) -> tuple[Sprint, SprintFigures]:
     """Close the sprint under way: done items accepted, rejected ones noted, the rest carried over
-    (unfinished items go back to ready)."""
+    (unfinished items go back to ready); what its summary needs is frozen as it closes."""
     today = clock.today()
     with ws.lock:
         sprint = require_active(ws)
@@ -124,8 +140,10 @@ def close_sprint(ws: Workspace, goal_met: bool, rejected_refs: Iterable[str] = (
         strangers = rejected - set(scope)
         if strangers:
             raise ValidationError(f"Not in {sprint.id}: {', '.join(sorted(strangers))}.")
+        statuses_before = {}
         for item_id in scope:
             item = ws.get(BacklogItem, item_id)
+            statuses_before[item_id] = item.status
             if item_id in rejected:
                 outcome = "rejected"
             else:
@@ -134,7 +152,9 @@ def close_sprint(ws: Workspace, goal_met: bool, rejected_refs: Iterable[str] = (
             if outcome != "accepted" and item.status in ("in-progress", "review", "done"):
                 ws.update(BacklogItem, item_id, lambda i: i.move_to("ready", today))
         sprint.goal_met = goal_met
+        sprint.goal_reason = storable_text(reason, "reason")
         sprint.status = "closed"
         sprint.closed = clock.now()
+        freeze_at_close(ws, sprint, statuses_before, today)
         ws.save(sprint)
     return sprint, sprint_figures(sprint, sprint_items(ws, sprint))

@@ -12,7 +12,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from ritual_tui.store.files import read_bytes, write_atomic
+from ritual_tui.store.files import write_atomic
+from ritual_tui.store.reading import read_bytes
 
 #: The only keys a rank conflict may touch.
 MOVE_KEYS = {"rank", "updated"}

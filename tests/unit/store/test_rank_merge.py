@@ -15,7 +15,7 @@ from ritual_tui.services.ranking import move_item, ranked
 from ritual_tui.store.check import check_workspace
 from ritual_tui.store.rank_merge import settle_text
 from ritual_tui.store.workspace import Workspace
-from tests.unit.store.test_workspace import _git
+from tests.conftest import git as _git
 
 
 def _branches(ws: Workspace, monkeypatch: pytest.MonkeyPatch, ours: tuple[str, str], theirs: tuple[str, str]) -> None:
