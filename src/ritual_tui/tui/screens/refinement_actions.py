@@ -1,40 +1,27 @@
-"""The refinement screen's keys: agenda order, the story editor, planning poker, the Definition of
+"""The refinement screen's keys: agenda order, the story editor, the Definition of
 Ready, splitting, ranking and closing topics. Each write runs in the order its key was pressed, and
 an action still under way is not started twice by a second press."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
-
 from textual.content import Content
 
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Topic
-from ritual_tui.domain.poker import card_points, round_figures
 from ritual_tui.domain.rules import format_points
 from ritual_tui.domain.session import RitualSession
-from ritual_tui.services import poker, ranking, readiness, refinement, splitting, topics
+from ritual_tui.services import ranking, readiness, refinement, splitting, topics
 from ritual_tui.services.backlog import ItemChanges
-from ritual_tui.services.refinement import RefinementContext
 from ritual_tui.services.refinement_log import save_story
 from ritual_tui.tui.modals.checklist import ReadyChecklist
 from ritual_tui.tui.modals.choose import ChooseRecord
 from ritual_tui.tui.modals.prompt import TextPrompt
 from ritual_tui.tui.modals.split import SplitForm
 from ritual_tui.tui.modals.story_editor import StoryEditor
-from ritual_tui.tui.modals.votepad import VotePad
+from ritual_tui.tui.screens.refinement_poker import PokerActions
 from ritual_tui.tui.text import join, literal
 from ritual_tui.tui.widgets.table import RecordTable, Row
 
-if TYPE_CHECKING:
-    from ritual_tui.tui.screens.session import RitualSessionScreen as _Screen
-else:
-    _Screen = object
-
-#: Actions on the item taken up, and those on the topic taken up.
-ON_ITEM = ("vote", "reveal", "revote", "estimate", "estimate_other", "edit", "checklist", "ready", "split")
-ON_CURSOR = ("skip", "agenda", "rank", "discuss")
 OUTCOMES = [
     ("item", "A new backlog item"),
     ("decision", "A decision"),
@@ -43,102 +30,8 @@ OUTCOMES = [
 ]
 
 
-class RefinementActions(_Screen):
-    """Mixed into the refinement screen (which provides the context, the panels and the writes)."""
-
-    context: RefinementContext | None
-    #: Actions whose write is under way: a second press is ignored until it is done.
-    _busy: set[str]
-
-    def session_saved(self, session: RitualSession) -> None: ...
-    def item_saved(self, item: BacklogItem) -> None: ...
-
-    # -- what applies now ------------------------------------------------------------------------
-
-    def _taken_item(self) -> str:
-        record = self.context.refinement if self.context else None
-        return record.current if record and self.context and record.current in self.context.items else ""
-
-    def _taken_topic(self) -> str:
-        record = self.context.refinement if self.context else None
-        return record.current if record and self.context and record.current in self.context.topics else ""
-
-    def _cursor(self) -> str:
-        table = self.query_one("#agenda", RecordTable)
-        return (table.selected_key or "") if self.context is not None else ""
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in getattr(self, "_busy", set()):
-            return None
-        if action in ON_ITEM:
-            if not self._taken_item() or self.ending:
-                return None
-            return True if self._poker_allows(action) else None
-        if action == "close_topic":
-            return True if self._taken_topic() and not self.ending else None
-        if action in ON_CURSOR:
-            return True if self._cursor() and not self.ending else None
-        if action == "rank":
-            return True if self._cursor() in (self.context.items if self.context else {}) else None
-        return super().check_action(action, parameters)
-
-    def _poker_allows(self, action: str) -> bool:
-        """Reveal only a hidden round with votes, re-vote only after a reveal, set the suggestion only
-        once there is one: a key pressed twice never acts on a round that has moved on."""
-        assert self.context is not None
-        record, item = self.context.refinement, self._taken_item()
-        hidden, last = record.open_round(item), record.last_round(item)
-        if action == "reveal":
-            return hidden is not None and bool(hidden.votes)
-        if action == "revote":
-            return last is not None and last.revealed is not None
-        if action == "estimate":
-            return bool(self._suggestion())
-        if action == "vote":
-            return last is None or last.revealed is None
-        return True
-
-    def _act(self, action: str, job: Callable[[], Any], then: Callable[[Any], None]) -> None:
-        """Write in turn; ``action`` cannot be pressed again until this write is done."""
-        if not hasattr(self, "_busy"):
-            self._busy = set()
-        self._busy.add(action)
-        self.refresh_bindings()
-
-        def done(result: Any) -> None:
-            self._busy.discard(action)
-            then(result)
-
-        def failed(_: Exception) -> None:
-            self._busy.discard(action)
-            self.refresh_bindings()
-
-        self.write(job, done, failed)
-
-    def _item_write(self, action: str, change: Callable[[str, str], Any]) -> None:
-        """Change the item taken up (``change(item_id, session_id)``), then show it and the session."""
-        assert self.context is not None
-        item_id, session_id = self._taken_item(), self.context.session.id
-
-        def job() -> tuple[Any, BacklogItem, RitualSession]:
-            done = change(item_id, session_id)
-            return done, self.ws.get(BacklogItem, item_id), self.ws.get(RitualSession, session_id)
-
-        def shown(result: tuple[Any, BacklogItem, RitualSession]) -> None:
-            assert self.context is not None
-            done, item, session = result
-            self.context.items[item.id] = item
-            for made in (getattr(done, "override", None), *getattr(done, "children", ())):
-                if made is not None and not isinstance(made, BacklogItem):
-                    self.captured(made)  # the decision recording a readiness override
-            self.session_saved(session)
-
-        self._act(action, job, shown)
-
-    def _session_write(self, action: str, job: Callable[[str], RitualSession]) -> None:
-        assert self.context is not None
-        session_id = self.context.session.id
-        self._act(action, lambda: job(session_id), self.session_saved)
+class RefinementActions(PokerActions):
+    """The agenda, story, readiness, split, rank and topic keys, mixed into the refinement screen."""
 
     # -- the agenda ------------------------------------------------------------------------------
 
@@ -283,82 +176,6 @@ class RefinementActions(_Screen):
             self._item_write("split", job)
 
         self.app.push_screen(SplitForm(join(f"Split {item.id} ", literal(item.title, "italic"))), chosen)
-
-    # -- planning poker --------------------------------------------------------------------------
-
-    def action_vote(self) -> None:
-        if self.context is None or not self._taken_item():
-            return
-        item_id, record = self._taken_item(), self.context.refinement
-        open_round = record.open_round(item_id)
-        last = record.last_round(item_id)
-        if last is not None and last.revealed is not None:
-            self.notify("This round is revealed: a starts a re-vote.", markup=False)
-            return
-        session_id = self.context.session.id
-
-        def cast(voter: str, card: str) -> None:
-            self.write(
-                lambda: poker.cast_vote(self.ws, session_id, item_id, voter, card), lambda _: self._reread_session()
-            )
-
-        voted = set(open_round.votes) if open_round else set()
-        self.app.push_screen(VotePad(f"Votes for {item_id}", record.voters, voted, self.context.deck, cast))
-
-    def _reread_session(self) -> None:
-        assert self.context is not None
-        session_id = self.context.session.id
-        self.load(lambda: self.ws.get(RitualSession, session_id), self.session_saved)
-
-    def action_reveal(self) -> None:
-        item_id = self._taken_item()
-        if item_id:
-            self._session_write(
-                "reveal", lambda sid: (poker.reveal(self.ws, sid, item_id), self.ws.get(RitualSession, sid))[1]
-            )
-
-    def action_revote(self) -> None:
-        item_id = self._taken_item()
-        if item_id:
-            self._session_write(
-                "revote", lambda sid: (poker.revote(self.ws, sid, item_id), self.ws.get(RitualSession, sid))[1]
-            )
-
-    def _suggestion(self) -> str:
-        assert self.context is not None
-        last = self.context.refinement.last_round(self._taken_item())
-        if last is None or last.revealed is None:
-            return ""
-        return round_figures(last.votes, self.context.deck).suggestion
-
-    def action_estimate(self) -> None:
-        suggestion = self._suggestion()
-        points = card_points(suggestion) if suggestion else None
-        if points is None:
-            self.notify("No suggestion yet: reveal a round (r), or S sets another estimate.", markup=False)
-            return
-        self._set_estimate(points)
-
-    def _set_estimate(self, points: float) -> None:
-        self._item_write("estimate", lambda item_id, sid: poker.set_estimate(self.ws, sid, item_id, points))
-
-    def action_estimate_other(self) -> None:
-        if self.context is None or not self._taken_item():
-            return
-        scale = " ".join(format_points(p) for p in self.context.settings.estimation_scale)
-
-        def answered(text: object) -> None:
-            if not isinstance(text, str):
-                return
-            try:
-                self._set_estimate(float(text.strip()))
-            except ValueError:
-                self.notify(f"{text.strip()} is not a number: one of {scale}", severity="warning", markup=False)
-
-        suggested = card_points(self._suggestion() or "?")
-        start = format_points(suggested) if suggested in self.context.settings.estimation_scale else ""
-        question = Content(f"Estimate for {self._taken_item()} (one of {scale})")
-        self.app.push_screen(TextPrompt(question, "points", True, start), answered)
 
     # -- topics ----------------------------------------------------------------------------------
 
