@@ -7,6 +7,7 @@ skips and the time per entry survive leaving the ritual, or a crash.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
@@ -83,11 +84,11 @@ def _by_id(ws: Workspace, record_type: type[R], wanted: set[str]) -> list[R]:
     return [record for record in ws.read_each(record_type, files) if record is not None]
 
 
-def _change(ws: Workspace, session_id: str, change: object) -> RitualSession:
+def _change(ws: Workspace, session_id: str, change: Callable[[Refinement], None]) -> RitualSession:
     def apply(session: RitualSession) -> None:
         if session.refinement is None:
             raise ValidationError(f"{session.id} is not a refinement.")
-        change(session.refinement)  # type: ignore[operator]
+        change(session.refinement)
 
     return ws.update(RitualSession, session_id, apply)
 
