@@ -3,7 +3,9 @@
 
     python -m benchmarks.refinement
 
-- ``ritual refine`` to the agenda filled, against ``ritual`` to home filled (interleaved, medians);
+- ``ritual refine`` to the agenda filled (the day's first opening, which builds the agenda, and a
+  resumed one), against ``ritual`` to home filled, with ``ritual daily`` on the same runtime for what
+  the runtime itself costs (interleaved, medians);
 - the reveal of a poker round: from the key to the frame that shows the cards;
 - moving one item in the 5,000-item backlog: the files whose bytes changed, counted.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import os
 import platform
+import shutil
 import statistics
 import sys
 import time
@@ -21,8 +24,11 @@ from pathlib import Path
 
 from benchmarks.run import CACHE, ENV, FIRST_PAINT, HERE, RUNS, median, scratch_copy, side_by_side, workspace
 
-#: ``ritual refine`` (argv[2] "refinement") or ``ritual`` (argv[2] "home") until its screen is filled.
-#: The refinement's session of the day is removed after each run, so every run builds its agenda.
+#: ``ritual refine``, ``ritual daily`` or ``ritual`` (argv[2] "refinement", "daily", "home") until its
+#: screen is filled.
+#: With argv[4] "fresh" the refinement's session of the day is removed after the run, so that every
+#: run builds its agenda (the day's first opening); otherwise each run resumes the day's session (a
+#: workspace of its own, where the warm-up run opened it).
 FILLED_CHILD = (
     FIRST_PAINT
     + """
@@ -30,7 +36,7 @@ from pathlib import Path
 from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.app import RitualApp
 start = sys.argv[2]
-wanted = "RefinementScreen" if start == "refinement" else "HomeScreen"
+wanted = {"refinement": "RefinementScreen", "daily": "DailyScreen", "home": "HomeScreen"}[start]
 async def auto(pilot):
     while not (type(pilot.app.screen).__name__ == wanted and getattr(pilot.app.screen, "settled", False)):
         await pilot.pause(0.002)
@@ -38,22 +44,30 @@ async def auto(pilot):
     pilot.app.exit()
 ws = Workspace.open(sys.argv[1])
 RitualApp(ws, start).run(headless=True, auto_pilot=auto, size=(100, 30))
-from ritual_tui.domain.session import RitualSession
-for f in ws.files(RitualSession):
-    s = ws.read(RitualSession, f)
-    if s.ritual == "refinement" and s.refinement is not None and str(s.date) == "2026-11-26":
-        f.path.unlink()
+if sys.argv[4:] == ["fresh"]:
+    from datetime import date
+    day = date(2026, 11, 26)
+    for s in ws.sessions_between(day, day):
+        if s.ritual == "refinement" and s.stored_as is not None:
+            s.stored_as.unlink()
 """
 )
 
 
-def filled(large: Path) -> tuple[float, float]:
-    """Medians (s) of ``ritual refine`` to the agenda filled and ``ritual`` to home filled."""
+def filled(large: Path) -> dict[str, float]:
+    """Medians (s) to the screen filled: ``ritual refine`` (the day's first opening, and resumed),
+    ``ritual daily`` (the same runtime, resumed) and ``ritual`` (home)."""
+    again = CACHE / "large-resumed"
+    shutil.rmtree(again, ignore_errors=True)
+    shutil.copytree(large, again, symlinks=True)
     command = [sys.executable, "-c", FILLED_CHILD]
-    refine, home = side_by_side(
-        [*command, str(large), "refinement", "{launch}"], [*command, str(large), "home", "{launch}"]
-    )
-    return median(refine, 0), median(home, 0)
+    runs = {
+        "first": [*command, str(large), "refinement", "{launch}", "fresh"],
+        "resumed": [*command, str(again), "refinement", "{launch}"],
+        "daily": [*command, str(again), "daily", "{launch}"],
+        "home": [*command, str(large), "home", "{launch}"],
+    }
+    return {name: median(samples, 0) for name, samples in zip(runs, side_by_side(*runs.values()), strict=True)}
 
 
 def reveal_to_frame(ws_root: Path, rounds: int = 15) -> list[float]:
@@ -146,17 +160,19 @@ def main() -> None:
     CACHE.mkdir(exist_ok=True)
     large = scratch_copy(workspace("large"))
     rows = []
-    refine, home = filled(large)
-    ratio = refine / home
-    rows.append(
-        (
-            "`ritual refine` start to agenda filled, large",
-            "`ritual` start to home filled",
-            f"{refine:.2f} s vs {home:.2f} s = {ratio:.2f}×",
-            "≤ 1.2×",
-            "met" if ratio <= 1.2 else "MISSED",
+    times = filled(large)
+    home = times["home"]
+    for what, key in (
+        ("`ritual refine` start to agenda filled (the day's first opening), large", "first"),
+        ("`ritual refine` start to agenda filled (resumed), large", "resumed"),
+        ("`ritual daily` start to filled (resumed): the runtime's own cost, large", "daily"),
+    ):
+        ratio = times[key] / home
+        met = "–" if key == "daily" else ("met" if ratio <= 1.2 else "MISSED")
+        target = "(reported)" if key == "daily" else "≤ 1.2×"
+        rows.append(
+            (what, "`ritual` start to home filled", f"{times[key]:.2f} s vs {home:.2f} s = {ratio:.2f}×", target, met)
         )
-    )
     reveals = reveal_to_frame(large)
     r = statistics.median(reveals) * 1000
     rows.append(

@@ -1,4 +1,5 @@
-"""Write the README's screenshots (SVG, drawn by the app itself) of the home and the daily.
+"""Write the README's screenshots (SVG, drawn by the app itself) of the home, the daily and the
+refinement.
 
 Run from a source checkout: ``python scripts/screenshots.py``. Uses a fresh copy of the demo on the
 day the demo was written, so the pictures do not change from one run to the next.
@@ -39,5 +40,38 @@ async def shoot() -> None:
     print(f"Wrote {OUT.relative_to(ROOT)}/home.svg and daily.svg")
 
 
+async def shoot_refinement() -> None:
+    """The refinement with B-24 taken up and a poker round revealed (cards typed by the PO for the room)."""
+    os.environ["RITUAL_NOW"] = "2026-11-24T14:10:00+01:00"
+    os.environ.pop("NO_COLOR", None)
+    from ritual_tui.domain import clock
+    from ritual_tui.store.demo import copy_demo
+    from ritual_tui.tui.app import RitualApp
+    from ritual_tui.tui.screens.refinement import RefinementScreen
+
+    RefinementScreen.CLOCK = staticmethod(lambda: 0.0)
+    with tempfile.TemporaryDirectory() as folder:
+        app = RitualApp(copy_demo(Path(folder) / "demo", clock.today()), "refinement")
+        async with app.run_test(size=(120, 34)) as pilot:
+
+            async def settled() -> None:
+                while not (isinstance(app.screen, RefinementScreen) and app.screen.settled):
+                    await pilot.pause(0.01)
+
+            await settled()
+            app.screen.query_one("#agenda").select_key("B-24")
+            await pilot.press("enter", "v")
+            for card in ("3", "5", "5", "8", "5", "13"):
+                await pilot.press(*card, "enter")
+            await pilot.press("escape")
+            await settled()
+            await pilot.press("r")
+            await settled()
+            await pilot.pause()
+            app.save_screenshot(filename="refinement.svg", path=str(OUT))
+    print(f"Wrote {OUT.relative_to(ROOT)}/refinement.svg")
+
+
 if __name__ == "__main__":
     asyncio.run(shoot())
+    asyncio.run(shoot_refinement())

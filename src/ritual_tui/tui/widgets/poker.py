@@ -41,7 +41,9 @@ class PokerPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="poker-state")
-        yield RecordTable("Voters", "", empty="Nobody votes: h says who is here.", id="voters")
+        voters = RecordTable("Voters", "", empty="Nobody votes: h says who is here.", id="voters")
+        voters.can_focus = False
+        yield voters
         yield Static(id="poker-figures")
         yield Static(id="poker-history", classes="caption")
 
@@ -64,7 +66,9 @@ class PokerPanel(Vertical):
         if len(cells) % 2:
             cells.append("")  # an odd room: the last row's second cell is empty
         rows = [Row(str(n), list(cells[n : n + 2])) for n in range(0, len(cells), 2)]
-        self.query_one("#voters", RecordTable).set_rows(rows)
+        table = self.query_one("#voters", RecordTable)
+        table.set_rows(rows)
+        table.cursor = len(rows)  # no row is "selected" here: nothing underlined on the shared screen
         everyone = bool(asked) and not revealed and all(n in voted for n in asked)
         self.set_class(everyone, "-everyone")
         number = last.number if last else 1

@@ -57,7 +57,8 @@ class EntryPanel(Vertical):
         self._set("#entry-story", literal(item.story_line() or "No story yet: w writes it (as a / I want / so that)."))
         criteria = [join(f"{n}. ", literal(c)) for n, c in enumerate(item.acceptance, start=1)]
         self._set(
-            "#entry-criteria", join("Acceptance criteria:\n", *_lines(criteria)) if criteria else "No criteria yet."
+            "#entry-criteria",
+            join("Acceptance criteria:\n", *_lines(criteria)) if criteria else "No criteria yet: w writes them.",
         )
         lines = checklist(item, settings)
         ticked = len([line for line in lines if line.ticked])
