@@ -126,3 +126,43 @@ def test_a_poker_round_in_presenter_mode_then_the_session_in_the_export(tmp_path
     topic = next(t for t in export["topics"] if t["id"] == "P-1")
     assert (topic["status"], topic["became"]) == ("closed", "B-41")
     assert session["ended"] and "B-18" in record["seconds"]
+
+
+def test_lines_typed_faster_than_the_form_saves_them_stay_apart(tmp_path: Path) -> None:
+    workspace = tmp_path / "demo"
+    assert run_ritual("demo", "--copy-to", str(workspace), env=ENV).returncode == 0
+    done = tmp_path / "exit-code"
+    terminal = Terminal(100, 30)
+    try:
+        terminal.start(ritual_command("--workspace", str(workspace), "refine"), ENV, done)
+        terminal.wait_for("Topic: Should remin")
+        terminal.press("Down", "Down", "Enter")
+        terminal.wait_for("B-18 · story")
+        terminal.press("v")
+        terminal.wait_for("Card for Lena Fischer")
+        terminal.type("3")
+        terminal.press("Enter")
+        terminal.wait_for("Card for Tomás Ruiz")  # the card field has the keys from here on
+        # Two cards and their Enters in one burst, as a paste or a fast typist sends them.
+        terminal.tmux("send-keys", "5", "Enter", "8", "Enter")
+        terminal.wait_for("Card for Jonas Berg")
+        terminal.press("Escape")
+        wait_until_gone(terminal, "Votes for B-18")
+        terminal.press("l")
+        terminal.wait_for("Split B-18")
+        terminal.type("Checklist steps")
+        terminal.press("Enter")
+        terminal.wait_for("1  Checklist steps")
+        terminal.tmux("send-keys", "-l", "Progress bar\rReminders\r")  # one burst, Enters included
+        screen = terminal.wait_for("3  Reminders")
+        assert "2  Progress bar" in screen
+        terminal.press("Escape")
+        wait_until_gone(terminal, "Split B-18")
+        terminal.press("C-q")
+        assert wait_for_file(done) == "0"
+    finally:
+        terminal.close()
+    export = json.loads(run_ritual("--workspace", str(workspace), "export", "--json", env=ENV).stdout)
+    (session,) = [s for s in export["sessions"] if s["ritual"] == "refinement" and s["date"] == "2026-11-26"]
+    votes = session["refinement"]["rounds"][0]["votes"]
+    assert votes == {"Lena Fischer": "3", "Tomás Ruiz": "5", "Priya Natarajan": "8"}

@@ -169,3 +169,25 @@ async def test_a_damaged_item_is_left_off_the_agenda_and_named(demo: Workspace) 
         assert f"backlog/{damaged.name}" in bar and "1 file could not be read" in bar
         await take_up(pilot, "B-18")  # the rest works
         assert "B-18 · story" in screen_text(app)
+
+
+async def test_escape_closes_the_editor_at_once_unless_something_typed_is_not_saved(demo: Workspace) -> None:
+    app = RitualApp(demo, "refinement")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await take_up(pilot, "B-18")
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("escape")  # nothing typed: closed, no question
+        await settle(pilot)
+        assert type(app.screen).__name__ == "RefinementScreen"
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("end", *" now")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Close without saving what you typed?" in screen_text(app)
+        await pilot.press("n")  # keep editing, then save with Enter
+        await pilot.press("enter")
+        await settle(pilot)
+    assert item(demo, "B-18").title == "Clinic onboarding checklist now"

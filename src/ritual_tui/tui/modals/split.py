@@ -17,6 +17,7 @@ from ritual_tui.tui.modals.capture import FormSelect
 from ritual_tui.tui.modals.prompt import Once
 from ritual_tui.tui.widgets.inputs import SafeInput
 from ritual_tui.tui.widgets.table import RecordTable, Row
+from ritual_tui.tui.widgets.textbox import EntryLine
 
 CRITERIA = [
     (Content("copy the criteria to each"), "copy"),
@@ -46,19 +47,21 @@ class SplitForm(Once):
             with Horizontal(classes="form-row"):
                 yield Label("Pattern", classes="form-label")
                 choices = [(Content(p.name), p.name) for p in SPLIT_PATTERNS]
-                yield FormSelect(choices, value=SPLIT_PATTERNS[0].name, allow_blank=False, id="split-pattern")
+                yield FormSelect(
+                    choices, value=SPLIT_PATTERNS[0].name, allow_blank=False, id="split-pattern", compact=True
+                )
             yield Static(SPLIT_PATTERNS[0].prompt, id="split-prompt", classes="caption")
             yield RecordTable(
                 "#", "New item", empty="Type a title below, Enter adds it (two at least).", id="split-titles"
             )
-            yield SafeInput(
+            yield EntryLine(
                 placeholder="Title of a new item (Enter adds it; Enter on an empty line splits)", id="split-new"
             )
             with Horizontal(classes="form-row"):
                 yield Label("Criteria", classes="form-label")
-                yield FormSelect(CRITERIA, value="copy", allow_blank=False, id="split-criteria")
+                yield FormSelect(CRITERIA, value="copy", allow_blank=False, id="split-criteria", compact=True)
                 yield Label("The item", classes="form-label")
-                yield FormSelect(PARENT, value="keep", allow_blank=False, id="split-parent")
+                yield FormSelect(PARENT, value="keep", allow_blank=False, id="split-parent", compact=True)
             yield Static(
                 "Enter adds a title · ctrl+s or Enter on an empty line splits · Escape cancels",
                 classes="caption form-hint",
@@ -78,7 +81,6 @@ class SplitForm(Once):
             self.action_split()
             return
         self.titles.append(text)
-        event.input.value = ""
         self.query_one(RecordTable).set_rows([Row(str(n), [str(n + 1), t]) for n, t in enumerate(self.titles)])
 
     def action_remove(self) -> None:

@@ -26,7 +26,7 @@ from ritual_tui.tui.modals.prompt import Confirm, Once
 from ritual_tui.tui.text import literal
 from ritual_tui.tui.widgets.inputs import SafeInput
 from ritual_tui.tui.widgets.table import RecordTable, Row
-from ritual_tui.tui.widgets.textbox import SafeTextArea
+from ritual_tui.tui.widgets.textbox import EntryLine, SafeTextArea
 
 #: The single-line fields, by id: (label, the item's field).
 LINES = (("title", "Title"), ("as_a", "As a"), ("i_want", "I want"), ("so_that", "So that"))
@@ -52,7 +52,8 @@ class StoryEditor(Once):
         self.criteria = list(self.item.acceptance)
         #: The criterion being edited (its position), or None to add one.
         self.editing: int | None = None
-        self.dirty = False
+        #: What the form held when it opened or was last saved: Escape asks first when it differs.
+        self.saved: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
         item = self.item
@@ -62,10 +63,10 @@ class StoryEditor(Once):
             for name, label in LINES:
                 with Horizontal(classes="form-row"):
                     yield Label(f"{label:8}", classes="form-label")
-                    yield SafeInput(value=getattr(item, name), id=f"edit-{name}")
+                    yield SafeInput(value=getattr(item, name), id=f"edit-{name}", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label("Kind", classes="form-label")
-                yield FormSelect(options(ITEM_KINDS), value=item.kind, allow_blank=False, id="edit-kind")
+                yield FormSelect(options(ITEM_KINDS), value=item.kind, allow_blank=False, id="edit-kind", compact=True)
                 objectives = [(Content("(none)"), "")] + [
                     (literal(f"{o.id} {o.title}"), o.id) for o in self.settings.objectives
                 ]
@@ -76,15 +77,18 @@ class StoryEditor(Once):
                     value=item.objective if item.objective in known else "",
                     allow_blank=False,
                     id="edit-objective",
+                    compact=True,
                 )
             yield Label("Acceptance criteria (Enter on one edits it · Delete removes · J/K move it)")
             yield RecordTable("#", "Given / When / Then", empty="None yet: type one below.", id="edit-criteria")
-            yield SafeInput(placeholder="Given … when … then …  (Enter adds it)", id="edit-criterion")
+            yield EntryLine(placeholder="Given … when … then …  (Enter adds it)", id="edit-criterion", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label("Tags", classes="form-label")
-                yield SafeInput(value=", ".join(item.tags), placeholder="comma, separated", id="edit-tags")
+                yield SafeInput(
+                    value=", ".join(item.tags), placeholder="comma, separated", id="edit-tags", compact=True
+                )
                 yield Label("Value", classes="form-label")
-                yield SafeInput(value="" if item.value is None else str(item.value), id="edit-value")
+                yield SafeInput(value="" if item.value is None else str(item.value), id="edit-value", compact=True)
             if self.presenter:
                 yield Static("Private notes are hidden in presenter mode (F5 shows them).", classes="caption")
             else:
@@ -97,16 +101,21 @@ class StoryEditor(Once):
     def on_mount(self) -> None:
         self._fill_criteria()
         self.query_one("#edit-title", SafeInput).focus()
+        self.saved = self._held()
+
+    def _held(self) -> tuple[object, ...]:
+        """Every value the form holds now."""
+        notes = self.query("#edit-notes")
+        return (
+            *(field.value for field in self.query(SafeInput)),
+            *(str(choice.value) for choice in self.query(FormSelect)),
+            tuple(self.criteria),
+            notes.first(SafeTextArea).text if notes else None,
+        )
 
     def _fill_criteria(self) -> None:
         rows = [Row(str(n), [str(n + 1), c]) for n, c in enumerate(self.criteria)]
         self.query_one("#edit-criteria", RecordTable).set_rows(rows)
-
-    def on_input_changed(self) -> None:
-        self.dirty = True
-
-    def on_text_area_changed(self) -> None:
-        self.dirty = True
 
     def on_input_submitted(self, event: SafeInput.Submitted) -> None:
         event.stop()
@@ -121,7 +130,6 @@ class StoryEditor(Once):
         else:
             self.criteria.append(text)
         self.editing = None
-        event.input.value = ""
         event.input.placeholder = "Given … when … then …  (Enter adds it)"
         self._fill_criteria()
         self.action_save(False)
@@ -188,13 +196,13 @@ class StoryEditor(Once):
         except ValidationError as error:
             self.notify(str(error), severity="warning", markup=False)
             return
-        self.dirty = False
         self.save(changes, close)
+        self.saved = self._held()
         if close:
             self.answer(True)
 
     def action_close(self) -> None:
-        if not self.dirty:
+        if self._held() == self.saved:
             self.answer(None)
             return
 

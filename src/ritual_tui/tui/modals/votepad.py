@@ -20,6 +20,7 @@ from ritual_tui.tui.modals.prompt import Once
 from ritual_tui.tui.text import join, literal
 from ritual_tui.tui.widgets.inputs import SafeInput
 from ritual_tui.tui.widgets.table import RecordTable, Row
+from ritual_tui.tui.widgets.textbox import EntryLine
 
 #: The keys that pick a voter, in the order of the list.
 VOTER_KEYS = "123456789"
@@ -47,7 +48,7 @@ class VotePad(Once):
             yield Label(literal(self.heading), id="votepad-title")
             yield RecordTable("Key", "Voter", "", empty="Nobody votes: h says who is here.", id="votepad-voters")
             yield Label("", id="votepad-who")
-            yield SafeInput(password=True, placeholder="card (masked)", id="votepad-card")
+            yield EntryLine(password=True, placeholder="card (masked)", id="votepad-card")
             yield Static(f"Deck: {' '.join(self.deck)}", classes="caption")
             yield Static(
                 "Type the card, Enter saves and asks the next voter · ↑↓ another voter · Escape closes",
@@ -81,7 +82,6 @@ class VotePad(Once):
         """Ask for this voter's card (nobody left: the table keeps the focus)."""
         self.voter = voter
         card = self.query_one("#votepad-card", SafeInput)
-        card.value = ""
         if not voter:
             self.query_one("#votepad-who", Label).update("Everyone has voted: Escape, then r reveals.")
             self.query_one(RecordTable).focus()
@@ -103,6 +103,7 @@ class VotePad(Once):
     def action_other_voter(self, step: int) -> None:
         if self.voters and self.query_one("#votepad-card", SafeInput).has_focus:
             here = self.voters.index(self.voter) if self.voter in self.voters else -step
+            self.query_one("#votepad-card", SafeInput).value = ""  # half a card is not the next voter's
             self._choose(self.voters[(here + step) % len(self.voters)])
 
     def on_record_table_selected(self, event: RecordTable.Selected) -> None:
@@ -117,7 +118,6 @@ class VotePad(Once):
             card = check_card(event.value, self.deck)
         except ValidationError as error:
             self.notify(str(error), severity="warning", markup=False)
-            event.input.value = ""
             return
         self.cast(self.voter, card)
         self.voted.add(self.voter)

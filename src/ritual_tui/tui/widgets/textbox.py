@@ -1,15 +1,18 @@
-"""A multi-line text field that never lets a value act on the terminal (like ``SafeInput``): every
-edit, typed, pasted or loaded from a record, has its control characters made visible first; line
-breaks stay line breaks."""
+"""Text fields of the refinement's forms: a multi-line field that never lets a value act on the
+terminal (like ``SafeInput``: every edit, typed, pasted or loaded from a record, has its control
+characters made visible first; line breaks stay line breaks), and a line that empties on Enter."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from textual.widgets import TextArea
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit
 
 from ritual_tui.tui.text import plain
+from ritual_tui.tui.widgets.inputs import SafeInput
 
 
 class SafeTextArea(TextArea):
@@ -24,3 +27,24 @@ class SafeTextArea(TextArea):
 
     def load_text(self, text: str) -> None:
         super().load_text(plain(text, keep_newlines=True))
+
+
+class EntryLine(SafeInput, inherit_bindings=False):
+    """A line that empties itself the moment Enter reaches it (the value travels in the message), so
+    keys typed before the form has handled one line start the next one: "5⏎8⏎" typed fast are two
+    votes, never "58". Enter is handled with the keys, in their order, not as a binding: a binding's
+    action may run after the keys that followed it were typed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        b for b in Input.BINDINGS if not (isinstance(b, Binding) and b.key == "enter")
+    ]
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            value = self.value
+            self.value = ""
+            self.post_message(self.Submitted(self, value, None))
+            return
+        await super()._on_key(event)
