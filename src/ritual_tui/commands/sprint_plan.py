@@ -21,7 +21,7 @@ from ritual_tui.domain.capacity import (
 )
 from ritual_tui.domain.errors import ValidationError
 from ritual_tui.domain.plan_input import member_named, parse_days, parse_share
-from ritual_tui.domain.rules import format_points, points
+from ritual_tui.domain.rules import format_points, plural, points
 from ritual_tui.domain.text import visible
 from ritual_tui.services.sprints import last_sprint, sprint_forecast
 from ritual_tui.store.workspace import Workspace
@@ -152,5 +152,5 @@ def show_forecast(ws: Workspace, args: argparse.Namespace) -> int:
     print(visible(outlook.how))
     if items:
         odds = "no history to say" if chance is None else f"{round(chance * 100)}%"
-        print(f"{len(items)} items, {format_points(total)} points: chance of finishing {odds}")
+        print(f"{plural(len(items), 'item')}, {format_points(total)} points: chance of finishing {odds}")
     return 0
