@@ -10,6 +10,7 @@ from datetime import date, datetime
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.capacity import MemberCapacity
 from ritual_tui.domain.fields import vocabulary
+from ritual_tui.domain.forecast import Forecast
 from ritual_tui.domain.rules import points, readiness_gaps
 from ritual_tui.domain.settings import Settings
 
@@ -46,6 +47,19 @@ class ForecastNote:
     sprints: list[int] = field(default_factory=list)
     scaled: list[float] = field(default_factory=list)
     method: str = ""
+
+    @classmethod
+    def of(cls, forecast: Forecast, points: float) -> ForecastNote:
+        """What to keep of a forecast, for a selection of ``points``."""
+        chance = forecast.chance(points)
+        return cls(
+            p50=forecast.p50,
+            p85=forecast.p85,
+            chance=None if chance is None else round(chance, 3),
+            sprints=[p.number for p in forecast.history],
+            scaled=[round(v, 1) for v in forecast.scaled],
+            method=forecast.how,
+        )
 
 
 @dataclass(kw_only=True)

@@ -76,14 +76,7 @@ def commit_plan(ws: Workspace, session_id: str) -> Committed:
         chosen = selection(plan.selected, items, plan.goal_objective)
         outlook = started.forecast
         assert outlook is not None
-        plan.forecast = ForecastNote(
-            p50=outlook.p50,
-            p85=outlook.p85,
-            chance=outlook.chance(chosen.points),
-            sprints=[p.number for p in outlook.history],
-            scaled=[round(v, 1) for v in outlook.scaled],
-            method=outlook.how,
-        )
+        plan.forecast = ForecastNote.of(outlook, chosen.points)
         plan.capacity_days = started.sprint.capacity_days
         plan.risks = started.warnings + further_risks(plan, items, settings, outlook.caveat, chosen.goal_share)
         plan.left_out += _passed_over(ws, plan)
