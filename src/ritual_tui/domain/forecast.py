@@ -1,28 +1,28 @@
 """The forecast of a sprint from the team's own history: a range, not a point.
 
 Each past sprint's velocity is scaled to this sprint's capacity (points per person-day then, times
-person-days now). Resampling those scaled velocities many times, with a fixed seed so that the same
-history always gives the same figures, gives the outcomes the team can expect: P50 is the points
-reached in half of them, P85 the points reached in 85% of them (so P85 ≤ P50), and the chance of a
-selection is the share of outcomes that reach its points.
+person-days now). Resampling those scaled velocities gives the outcomes the team can expect, each past
+sprint an equal share of them: P50 is the points reached in at least half of the outcomes, P85 those
+reached in at least 85% of them (so P85 ≤ P50), and the chance of a selection is the share of
+outcomes that reach its points.
+
+The shares are computed exactly, as the distribution that drawing sprint after sprint converges to,
+rather than by drawing 10,000 of them with a fixed seed: the figures are the same without the draw's
+noise, which decided P50 by a coin toss whenever it fell between two sprints (four sprints: exactly
+half reach the second best), and every figure can be checked on paper.
 """
 
 from __future__ import annotations
 
-import random
-from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from math import floor
+from dataclasses import dataclass
+from math import ceil, floor
 
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.capacity import last_day
 from ritual_tui.domain.rules import sprint_figures
 from ritual_tui.domain.sprint import Sprint
 
-#: The seed and number of resampled sprints: fixed, so that a history always forecasts the same.
-SEED = 2026
-TRIALS = 10_000
 #: Below this many closed sprints the range rests on too few outcomes to trust.
 FEW_SPRINTS = 3
 
@@ -69,8 +69,6 @@ class Forecast:
     scaled: tuple[float, ...]
     p50: int | None
     p85: int | None
-    #: The resampled outcomes, lowest first.
-    outcomes: tuple[float, ...] = field(repr=False, default=())
     #: Sprints left out because they were closed before their last day.
     closed_early: tuple[int, ...] = ()
 
@@ -83,7 +81,7 @@ class Forecast:
         if n < FEW_SPRINTS:
             return (
                 f"Only {n} closed sprint{'s' if n > 1 else ''}: the range is wide. With fewer than "
-                f"{FEW_SPRINTS} outcomes to resample, one good or bad sprint decides the figures."
+                f"{FEW_SPRINTS} sprints to resample, one good or bad sprint decides the figures."
             )
         if self.capacity_days <= 0:
             return "Nobody is available in this sprint: the capacity is 0 person-days."
@@ -109,9 +107,9 @@ class Forecast:
             else f"sprints {', '.join(map(str, numbers))}"
         )
         text = (
-            f"{TRIALS:,} sprints resampled (seed {SEED}) from the velocities of {span}, each scaled by this "
-            f"sprint's capacity ({self.capacity_days:g} person-days) ÷ that sprint's capacity. P50: the points "
-            "reached in half of the outcomes; P85: the points reached in 85% of them."
+            f"Resampled from the velocities of {span}, each an equal share of the outcomes and scaled by "
+            f"this sprint's capacity ({self.capacity_days:g} person-days) ÷ that sprint's capacity. P50: the "
+            "points reached in at least half of the outcomes; P85: those reached in at least 85% of them."
         )
         if self.unscaled:
             text += f" Taken unscaled (no capacity recorded): sprint {', '.join(map(str, self.unscaled))}."
@@ -121,32 +119,32 @@ class Forecast:
 
     def chance(self, points: float) -> float | None:
         """The share of outcomes that reach ``points`` (None without history)."""
-        if not self.outcomes:
+        if not self.scaled:
             return None
-        if points <= 0:
-            return 1.0
-        return 1 - bisect_left(self.outcomes, points - 1e-9) / len(self.outcomes)
+        return sum(1 for v in self.scaled if v >= points - 1e-9) / len(self.scaled)
 
 
-def _reached_in(outcomes: Sequence[float], share: float) -> int:
-    """The whole points reached in at least ``share`` of the outcomes (sorted, lowest first)."""
-    return floor(outcomes[floor(len(outcomes) * (1 - share))] + 1e-9)
+def _reached_in(scaled: Sequence[float], share: float) -> int:
+    """The whole points reached in at least ``share`` of the outcomes: the k-th best velocity, where
+    k is the fewest sprints making up that share."""
+    best_first = sorted(scaled, reverse=True)
+    k = ceil(share * len(best_first) - 1e-9)
+    return floor(best_first[max(k, 1) - 1] + 1e-9)
 
 
 def forecast(past: Sequence[PastSprint], capacity_days: float) -> Forecast:
-    """Resample the past sprints' capacity-scaled velocities (fixed seed) into P50, P85 and chances."""
+    """P50, P85 and chances from the past sprints' capacity-scaled velocities (sprints closed early
+    are left out: theirs is not a whole sprint's velocity)."""
     whole = tuple(p for p in past if not p.closed_early)
     early = tuple(p.number for p in past if p.closed_early)
     scaled = tuple(p.scaled(capacity_days) for p in whole)
     if not scaled:
         return Forecast(capacity_days, whole, scaled, None, None, closed_early=early)
-    outcomes = sorted(random.Random(SEED).choices(scaled, k=TRIALS))
     return Forecast(
         capacity_days,
         whole,
         scaled,
-        p50=_reached_in(outcomes, 0.50),
-        p85=_reached_in(outcomes, 0.85),
-        outcomes=tuple(outcomes),
+        p50=_reached_in(scaled, 0.50),
+        p85=_reached_in(scaled, 0.85),
         closed_early=early,
     )
