@@ -45,8 +45,8 @@ from ritual_tui.tui.widgets.table import RecordTable
 _PLANNING = ("dates", "share", "days_off", "copy_last", "goal", "select", "close_out", "left_out", "vote", "commit")
 
 
-def _binding(key: str, action: str, description: str, tooltip: str) -> Binding:
-    return Binding(key, action, description, id=f"planning.{action}", tooltip=tooltip)
+def _binding(key: str, action: str, description: str, tooltip: str, priority: bool = False) -> Binding:
+    return Binding(key, action, description, id=f"planning.{action}", tooltip=tooltip, priority=priority)
 
 
 class PlanningScreen(PlanningSteps):
@@ -57,7 +57,8 @@ class PlanningScreen(PlanningSteps):
     BINDINGS: ClassVar[list[BindingType]] = [
         _binding("s", "select", "Select", "Take the selected item into the sprint, or put it back"),
         _binding("c", "commit", "Commit", "Commit: start the sprint and write the plan for stakeholders"),
-        _binding("g", "goal", "Goal", "Set the sprint goal and the objective it serves"),
+        # Over the tables' own g (first row; Home does the same): g for the goal is what a PO expects.
+        _binding("g", "goal", "Goal", "Set the sprint goal and the objective it serves", priority=True),
         _binding("v", "vote", "Vote", "Enter the room's fist-of-five confidence vote"),
         _binding("f", "forecast", "Forecast", "How the forecast was computed"),
         _binding("u", "close_out", "Close out", "Carry over, return or drop an unfinished item, with a reason"),
