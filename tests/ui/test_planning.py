@@ -157,7 +157,7 @@ async def test_an_item_failing_the_definition_of_ready_asks_first(demo: Workspac
         await on_item(pilot, "B-18")
         await pilot.press("s")
         await settle(pilot)
-        assert isinstance(app.screen, Confirm) and "fails the Definition of Ready" in screen_text(app)
+        assert isinstance(app.screen, Confirm) and "Fails the Definition of Ready" in screen_text(app)
         await pilot.press("n")
         await settle(pilot)
         assert plan_of(demo).selected == []

@@ -101,10 +101,10 @@ class PlanningScreen(PlanningSteps):
 
     def compose(self) -> ComposeResult:
         yield from top()
-        with Horizontal(id="plan-head"):
-            yield Static(id="goals")
+        yield Static(id="goals")
+        with Horizontal(id="step-line"):
+            yield Static(id="next-step")
             yield Static(id="plan-clock")
-        yield Static(id="next-step")
         with Horizontal(id="plan-top"):
             with Vertical(id="team-box", classes="panel"):
                 yield RecordTable("Member", "Share", "Days", "Off", empty="No team in workspace.toml.", id="team")
@@ -143,6 +143,9 @@ class PlanningScreen(PlanningSteps):
                 context.captured = self.context.captured
             self.context = context
             self.redraw()
+            undecided = [i for i in context.unfinished if context.plan.close_out_of(i) is None]
+            if undecided:  # the last sprint was just closed: its unfinished items come first
+                self.query_one("#backlog", RecordTable).select_key(undecided[0])
 
         self.load(lambda: planning.open_planning(self.ws, today), reloaded)
 
@@ -170,9 +173,9 @@ class PlanningScreen(PlanningSteps):
 
     def tick(self) -> None:
         if self.clock is not None:
-            paused = " [paused]" if self.clock.paused else ""
-            face = f"Planning {clock_face(self.clock.elapsed())} of {clock_face(self.clock.timebox_seconds)}"
-            self.query_one("#plan-clock", Static).update(face + paused)
+            state = "Paused" if self.clock.paused else "Timebox"
+            face = f"{state} {clock_face(self.clock.elapsed())} / {clock_face(self.clock.timebox_seconds)}"
+            self.query_one("#plan-clock", Static).update(face)
 
     # -- what the keys act on --------------------------------------------------------------------
 

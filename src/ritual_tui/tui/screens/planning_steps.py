@@ -21,7 +21,7 @@ from ritual_tui.tui.modals.choose import ChooseRecord
 from ritual_tui.tui.modals.prompt import Confirm, TextPrompt
 from ritual_tui.tui.screens.session import RitualSessionScreen
 from ritual_tui.tui.text import join, literal, plain
-from ritual_tui.tui.widgets.table import Row
+from ritual_tui.tui.widgets.table import RecordTable, Row
 
 CLOSE_OUT_CHOICES = [
     Row("carry-over", ["carry over", "take it into this sprint"]),
@@ -232,7 +232,7 @@ class PlanningSteps(RitualSessionScreen):
         if not gaps:
             take(False)
             return
-        question = join(self.item_title(item_id), " fails the Definition of Ready. Take it anyway?")
+        question = join("Fails the Definition of Ready: take it anyway? ", self.item_title(item_id))
         self.app.push_screen(
             Confirm(question, plain("; ".join(gaps)) + ". Your yes is recorded."),
             lambda yes: take(True) if yes else None,
@@ -253,10 +253,20 @@ class PlanningSteps(RitualSessionScreen):
 
             def reason(text: str) -> None:
                 self.save(lambda: plan_choices.close_out(self.ws, self.session_id, item_id, key, text))
+                self.next_unfinished(item_id)
 
-            self.ask(join(self.item_title(item_id), f": {word}. Why?"), "the reason", reason)
+            self.ask(join(f"Why {word}? ", self.item_title(item_id)), "the reason", reason)
 
-        self.choose(join(self.item_title(item_id), ": unfinished. What becomes of it?"), CLOSE_OUT_CHOICES, action)
+        self.choose(join("Unfinished: what becomes of it? ", self.item_title(item_id)), CLOSE_OUT_CHOICES, action)
+
+    def next_unfinished(self, after: str) -> None:
+        """Put the cursor on the next unfinished item still undecided, so that u goes down the list."""
+        assert self.context is not None
+        plan, unfinished = self.context.plan, self.context.unfinished
+        waiting = [i for i in unfinished if i != after and plan.close_out_of(i) is None]
+        later = [i for i in waiting if unfinished.index(i) > unfinished.index(after)]
+        if later or waiting:
+            self.query_one("#backlog", RecordTable).select_key((later or waiting)[0])
 
     def action_left_out(self) -> None:
         item_id = self.focused_key("#backlog")
@@ -266,7 +276,7 @@ class PlanningSteps(RitualSessionScreen):
         def reason(text: str) -> None:
             self.save(lambda: plan_choices.leave_out(self.ws, self.session_id, item_id, text))
 
-        self.ask(join("Why is ", self.item_title(item_id), " left out?"), "the reason", reason)
+        self.ask(join("Why is it left out? ", self.item_title(item_id)), "the reason", reason)
 
     # -- confidence and commitment ---------------------------------------------------------------
 

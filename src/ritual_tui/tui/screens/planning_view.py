@@ -13,7 +13,7 @@ from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.capacity import member_days
 from ritual_tui.domain.forecast import Forecast
 from ritual_tui.domain.planning import Selection, cut_after, flags, selection
-from ritual_tui.domain.rules import format_points
+from ritual_tui.domain.rules import format_points, plural
 from ritual_tui.domain.settings import Settings
 from ritual_tui.services.planning import PlanningContext
 from ritual_tui.tui.text import join, literal
@@ -66,9 +66,8 @@ def next_step(context: PlanningContext, today: date) -> str:
         return f"Sprint {previous.number} is still open (day {day} of {total}): r reviews or closes it first."
     undecided = [i for i in context.unfinished if plan.close_out_of(i) is None]
     if undecided and previous is not None:
-        return (
-            f"Sprint {previous.number} left {len(undecided)} items unfinished: u carries over, returns or drops each."
-        )
+        left = plural(len(undecided), "item")
+        return f"Sprint {previous.number} left {left} unfinished: u carries over, returns or drops each."
     if not plan.goal:
         return "Set the sprint goal: g (one sentence, tied to a roadmap objective)."
     if not plan.selected:
