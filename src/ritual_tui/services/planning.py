@@ -3,7 +3,7 @@ step by step (each change checked, then saved at once), and read what the room n
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -37,6 +37,8 @@ class PlanningContext(SessionContext):
     unfinished: list[str] = field(default_factory=list)
     #: The backlog to choose from: unfinished items, then ready ones, then the rest, each by rank.
     candidates: list[BacklogItem] = field(default_factory=list)
+    #: Open items ranked after those shown.
+    more: int = 0
     past: list[PastSprint] = field(default_factory=list)
     #: The members of the last committed plan, to copy their availability.
     last_members: list[MemberCapacity] = field(default_factory=list)
@@ -49,16 +51,30 @@ def unfinished_items(previous: Sprint | None) -> list[str]:
     return [i for i in previous.current_ids() if previous.outcomes.get(i, "carried-over") == "carried-over"]
 
 
-def ranked_backlog(ws: Workspace, previous: Sprint | None) -> list[BacklogItem]:
+#: The head of the ranked backlog a planning shows: a room plans a sprint from its first items, and
+#: reading thousands of items whole would cost the screen its speed for nothing (the backlog view
+#: lists them all).
+SHOWN_ITEMS = 100
+
+
+def ranked_backlog(
+    ws: Workspace, index: Iterable[BacklogItem], previous: Sprint | None, keep: Iterable[str] = ()
+) -> tuple[list[BacklogItem], int]:
     """Items that may be planned: not done, dropped or in a running sprint; the previous sprint's
-    unfinished items first, then ready items, then the others, each by rank."""
+    unfinished items first, then ready items, then the others, each by rank. Ordered from the
+    store's ``index``; the first ``SHOWN_ITEMS`` (and those in ``keep``, the plan's selection) are
+    read whole and returned, with how many more there are."""
     running = set(previous.current_ids()) if previous is not None and previous.status == "active" else set()
-    open_items = ws.all(BacklogItem, where=lambda i: i.status not in ("done", "dropped"))
     first = {item_id: n for n, item_id in enumerate(unfinished_items(previous))}
-    return sorted(
-        (i for i in open_items if i.id not in running),
+    ranked = sorted(
+        (i for i in index if i.status not in ("done", "dropped") and i.id not in running),
         key=lambda i: (i.id not in first, first.get(i.id, 0), i.status != "ready", i.rank),
     )
+    kept = set(keep)
+    shown = [i.id for n, i in enumerate(ranked) if n < SHOWN_ITEMS or i.id in kept]
+    chosen = set(shown)
+    whole = {i.id: i for i in ws.all(BacklogItem, where=lambda i: i.id in chosen)}
+    return [whole[i] for i in shown if i in whole], len(ranked) - len(shown)
 
 
 def last_plan(ws: Workspace, sprint: Sprint | None) -> SprintPlan | None:
@@ -93,14 +109,17 @@ def open_planning(ws: Workspace, today: date | None = None, new: bool = False) -
     if plan is None:
         plan = new_plan(ws, previous, today)
         base.session = ws.update(RitualSession, base.session.id, lambda s: setattr(s, "plan", plan))
-    items = {i.id: i for i in ws.index(BacklogItem)}
+    index = ws.index(BacklogItem)
+    items = {i.id: i for i in index}
     before = last_plan(ws, previous if previous is not None and previous.id != plan.sprint else None)
+    candidates, more = ranked_backlog(ws, index, previous, plan.selected)
     return PlanningContext(
         **vars(base),
         plan=plan,
         previous=previous,
         unfinished=unfinished_items(previous),
-        candidates=ranked_backlog(ws, previous),
+        candidates=candidates,
+        more=more,
         past=history(ws.all(Sprint), items, ws.settings.forecast_sprints),
         last_members=before.members if before else [],
     )

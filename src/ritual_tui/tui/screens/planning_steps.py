@@ -15,7 +15,7 @@ from ritual_tui.domain.planning import SprintPlan, is_low
 from ritual_tui.domain.rules import readiness_gaps
 from ritual_tui.rituals import ritual_named
 from ritual_tui.services import plan_choices, planning
-from ritual_tui.services.plan_commit import Committed, commit_plan
+from ritual_tui.services.plan_commit import Committed, commit_plan, ready_to_commit
 from ritual_tui.services.planning import PlanningContext
 from ritual_tui.tui.modals.choose import ChooseRecord
 from ritual_tui.tui.modals.prompt import Confirm, TextPrompt
@@ -307,7 +307,15 @@ class PlanningSteps(RitualSessionScreen):
         raise NotImplementedError
 
     def action_commit(self) -> None:
+        # Imported here: the commit writes the plan files, and the report renderers are not needed
+        # to open the planning (they cost its first frame some 60 ms).
+
         if self.context is None:
+            return
+        try:  # what is missing is said before the question, not after the yes
+            ready_to_commit(self.context.plan, self.context.previous)
+        except RitualError as error:
+            self.ritual_app.show_error(error)
             return
         question, detail = self.commit_question()
 

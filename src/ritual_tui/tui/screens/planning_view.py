@@ -179,4 +179,7 @@ def backlog_rows(context: PlanningContext, view: View, settings: Settings) -> li
         title = item.title if item.status == "ready" else f"{item.title} ({item.status})"
         rows.append(Row(item.id, [mark, item.id, format_points(item.estimate), running, _flags(item, context), title]))
         rows += cuts.get(item.id, [])
+    if context.more:
+        more = f"{context.more} more items, ranked after these: the backlog view (b from home) lists them all"
+        rows.append(Row(f"{CUT}more", ["", "", "", "", "", (more, "italic")]))
     return rows
