@@ -109,13 +109,13 @@ def plan_document(
     }
 
 
-def _items(rows: list[dict[str, Any]], extra: str = "") -> Table:
-    headers = ["Item", "Title", "Points", "Objective", "Flags", *([extra.capitalize()] if extra else [])]
+def _items(rows: list[dict[str, Any]], *extra: str) -> Table:
+    headers = ["Item", "Title", "Points", "Objective", "Flags", *(e.capitalize() for e in extra)]
     return Table(
         headers,
         [
             [r["id"], r["title"], text(r["points"]), text(r["objective"]), text(", ".join(r["flags"]))]
-            + ([text(r[extra])] if extra else [])
+            + [text(r[e]) for e in extra]
             for r in rows
         ],
         "None.",
@@ -164,7 +164,7 @@ def plan_blocks(doc: dict[str, Any]) -> list[Block]:
             (1,),
         ),
         Heading(2, "Unfinished items of the last sprint"),
-        _items(doc["close_out"], "action") if doc["close_out"] else Paragraph([("None.", "italic")]),
+        _items(doc["close_out"], "action", "reason") if doc["close_out"] else Paragraph([("None.", "italic")]),
         Heading(2, "Left out, and why"),
         _items(doc["left_out"], "reason") if doc["left_out"] else Paragraph([("None.", "italic")]),
         Heading(2, "Confidence"),
