@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ritual_tui.domain.fields import Part, Record, vocabulary
+from ritual_tui.domain.planning import SprintPlan
 
 RITUALS = ("daily", "planning", "refinement", "review")
 #: Where a decision or an escalation came from: a ritual, or the command line.
@@ -48,6 +49,8 @@ class RitualSession(Record):
     #: Planning-poker votes: item id → member → vote.
     votes: dict[str, dict[str, str]] = field(default_factory=dict)
     feedback: list[Feedback] = field(default_factory=list)
+    #: A sprint planning's plan: capacity, forecast, goal, selection, confidence, commitment.
+    plan: SprintPlan | None = None
 
     def duration_seconds(self) -> int | None:
         """How long it lasted: its clock, pauses excluded (else from start to end, once ended)."""
