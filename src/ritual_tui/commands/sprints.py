@@ -7,7 +7,10 @@ import sys
 from datetime import date
 from typing import Any
 
+from ritual_tui.commands import sprint_plan
 from ritual_tui.commands.output import print_json, print_table, record_json, show_record
+from ritual_tui.commands.sprint_plan import team_options
+from ritual_tui.domain import clock
 from ritual_tui.domain.dates import implausible
 from ritual_tui.domain.errors import NotFoundError
 from ritual_tui.domain.rules import format_points, plural
@@ -30,7 +33,7 @@ def _date(text: str) -> date:
 
 def register(commands: Any) -> None:
     """Add the ``sprint`` command family to the parser."""
-    sprint = commands.add_parser("sprint", help="start, change, close and list sprints")
+    sprint = commands.add_parser("sprint", help="plan, start, change, close and list sprints")
     sub = sprint.add_subparsers(dest="action", required=True, metavar="ACTION")
 
     start = sub.add_parser("start", help="start a sprint, freezing the commitment")
@@ -39,7 +42,18 @@ def register(commands: Any) -> None:
     start.add_argument("--objective", default="", help="roadmap objective the goal serves")
     start.add_argument("--start", type=_date, help="first day (default: today)")
     start.add_argument("--end", type=_date, help="last day (default: start + sprint_days - 1)")
+    team_options(start)
     start.set_defaults(func=start_sprint)
+
+    forecast = sub.add_parser("forecast", help="capacity, velocity history, P50/P85 and the chance of some items")
+    forecast.add_argument("items", nargs="*", metavar="ITEM", help="items whose chance of finishing to show")
+    capacity = sub.add_parser("capacity", help="the team's capacity in person-days, member by member")
+    for parser, func in ((forecast, sprint_plan.show_forecast), (capacity, sprint_plan.show_capacity)):
+        parser.add_argument("--start", type=_date, help="first day (default: today, or after the running sprint)")
+        parser.add_argument("--end", type=_date, help="last day (default: start + sprint_days - 1)")
+        team_options(parser)
+        parser.add_argument("--json", action="store_true", help="print JSON")
+        parser.set_defaults(func=func)
 
     for action, help_text in (("add", "add an item to the active sprint"), ("remove", "take one out")):
         change = sub.add_parser(action, help=help_text)
@@ -51,6 +65,7 @@ def register(commands: Any) -> None:
     close.add_argument("--goal-met", choices=("yes", "no"), required=True)
     close.add_argument("--reject", action="append", default=[], help="item rejected at the review (repeat)")
     close.add_argument("--why", default="", help="why the goal was met or not, as said at the review")
+    close.add_argument("--early", action="store_true", help="close it before its last day")
     close.set_defaults(func=close_sprint)
 
     listing = sub.add_parser("list", help="list sprints")
@@ -65,7 +80,8 @@ def register(commands: Any) -> None:
 
 def start_sprint(ws: Workspace, args: argparse.Namespace) -> int:
     """Start a sprint: the committed items and their estimates are frozen as the snapshot."""
-    started = sprints.start_sprint(ws, args.items, args.goal, args.objective, args.start, args.end)
+    members = sprint_plan.members_from(ws, args)
+    started = sprints.start_sprint(ws, args.items, args.goal, args.objective, args.start, args.end, members)
     for warning in started.warnings:
         print(f"warning: {visible(warning)}", file=sys.stderr)
     print(f"Started {started.sprint.id}: {plural(len(started.sprint.commitment), 'item')} committed")
@@ -84,6 +100,15 @@ def change_scope(ws: Workspace, args: argparse.Namespace) -> int:
 
 def close_sprint(ws: Workspace, args: argparse.Namespace) -> int:
     """Close the active sprint: done items accepted, rejected ones noted, the rest carried over."""
+    running = sprints.require_active(ws)
+    if clock.today() < running.end and not args.early:
+        day, total = running.day_of(clock.today())
+        print(
+            f"error: {running.id} runs until {running.end} (today is day {day} of {total}): "
+            "add --early to close it before its last day.",
+            file=sys.stderr,
+        )
+        return 1
     sprint, figures = sprints.close_sprint(ws, args.goal_met == "yes", args.reject, args.why)
     print(
         f"Closed {sprint.id}: goal {'met' if sprint.goal_met else 'not met'}; "

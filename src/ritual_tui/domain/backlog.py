@@ -58,7 +58,7 @@ class BacklogItem(Record):
     KIND = "backlog item"
     PREFIX = "B"
     FOLDER = "backlog"
-    #: What the sprint summary and the home figures read of every item.
+    #: What the sprint summary and the home figures read of every item (and planning its order).
     INDEXED = ("title", "status", "estimate", "objective", "done_on", "rank")
 
     title: str

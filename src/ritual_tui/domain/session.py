@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ritual_tui.domain.fields import Part, Record, vocabulary
+from ritual_tui.domain.planning import SprintPlan
 from ritual_tui.domain.refinement import Refinement
 
 RITUALS = ("daily", "planning", "refinement", "review")
@@ -49,6 +50,8 @@ class RitualSession(Record):
     #: Planning-poker votes: item id → member → vote.
     votes: dict[str, dict[str, str]] = field(default_factory=dict)
     feedback: list[Feedback] = field(default_factory=list)
+    #: A sprint planning's plan: capacity, forecast, goal, selection, confidence, commitment.
+    plan: SprintPlan | None = None
     #: A refinement's agenda, poker rounds and items refined (None for other rituals).
     refinement: Refinement | None = None
 

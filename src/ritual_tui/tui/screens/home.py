@@ -108,6 +108,8 @@ class HomeScreen(RitualScreen):
         self.query_one("#decisions-panel").border_title = "Recent decisions"
 
     def on_screen_resume(self) -> None:
+        if self.ritual_app.opening_a_ritual:
+            return  # `ritual daily` and the like: home is read when the PO first comes to it
         # Paint the frame first, then read: the reading thread would otherwise slow the first paint.
         self.call_after_refresh(self.action_reload)
 
