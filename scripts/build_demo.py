@@ -1190,6 +1190,7 @@ def add_past_refinement() -> None:
     ws.add(session)
     shutil.rmtree(TARGET / ".ritual", ignore_errors=True)
 
+
 # -- sprint planning: what each past planning decided ---------------------------------------------
 
 # Sprint number → days off (member → dates), the fist-of-five counts (hands of 0..5 fingers), what
