@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ritual_tui.domain.review import WORDS
 from ritual_tui.reports.blocks import Block, Chart, Heading, Paragraph, Table, text
+from ritual_tui.reports.review import review_blocks
 
 
 def _items(lines: Sequence[dict[str, Any]], empty: str) -> Table:
@@ -37,7 +39,7 @@ def _answers(rows: Sequence[dict[str, Any]], empty: str) -> Table:
 def summary_blocks(doc: dict[str, Any]) -> list[Block]:
     """The end-of-sprint summary."""
     s, d, v, r, esc = doc["sprint"], doc["delivery"], doc["velocity"], doc["readiness"], doc["escalations"]
-    met = {True: "met", False: "not met", None: "not decided yet"}[s["goal_met"]]
+    met = WORDS.get(s["goal_verdict"], "not decided yet")
     goal: list[tuple[str, str]] = [("Sprint goal: ", "bold"), (s["goal"] or "none set", "")]
     if s["goal_objective"]:
         goal.append((f" (serves {s['goal_objective']}: {s['goal_objective_title']})", ""))
@@ -110,12 +112,7 @@ def summary_blocks(doc: dict[str, Any]) -> list[Block]:
             "No blocker.",
             (5,),
         ),
-        Heading(2, "Review"),
-        Table(
-            ["Item", "Feedback", "From", "Became"],
-            [[text(f["item"]), f["text"], text(f["by"]), text(f["became"])] for f in doc["review"]["feedback"]],
-            "No stakeholder feedback recorded.",
-        ),
+        *review_blocks(doc),
         Heading(2, "Backlog readiness"),
         Paragraph([(f"{r['ready_items']} ready items, {r['ready_points']} points: ", ""), *ready]),
         Heading(2, "Delivery per roadmap objective"),

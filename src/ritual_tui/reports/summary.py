@@ -27,6 +27,7 @@ from ritual_tui.domain.rules import (
     velocity_trend,
 )
 from ritual_tui.domain.sprint import Sprint
+from ritual_tui.reports.review import review_part
 from ritual_tui.store.workspace import Workspace
 
 #: Version of the summary and brief documents' layout (see the README's "Report files").
@@ -136,7 +137,6 @@ def sprint_summary(ws: Workspace, ref: str | None = None, today: date | None = N
         where=lambda e: e.status in STILL_OPEN or _during(e.raised, sprint) or _during(e.answered, sprint),
     )
     objectives = {o.id: o for o in settings.objectives}
-    sessions = [s for s in ws.sessions_between(sprint.start, sprint.end) if s.sprint == sprint.id]
 
     def per_objective(objective_id: str) -> dict[str, Any]:
         committed = [
@@ -178,6 +178,7 @@ def sprint_summary(ws: Workspace, ref: str | None = None, today: date | None = N
             "goal_objective": sprint.goal_objective,
             "goal_objective_title": goal_objective.title if goal_objective else "",
             "goal_met": sprint.goal_met,
+            "goal_verdict": sprint.verdict(),
             "capacity_days": _num(sprint.capacity_days),
             "forecast_points": _num(sprint.forecast),
         },
@@ -234,15 +235,7 @@ def sprint_summary(ws: Workspace, ref: str | None = None, today: date | None = N
             "answered": [escalation_line(e, as_of) for e in escalations if _during(e.answered, sprint)],
         },
         "blockers": _blockers(ws, sprint, as_of),
-        "review": {
-            "outcomes": [_item_line(sprint, i, items) for i in sprint.outcomes],
-            "feedback": [
-                {"item": f.item, "by": f.by, "text": f.text, "became": f.became}
-                for s in sessions
-                if s.ritual == "review"
-                for f in s.feedback
-            ],
-        },
+        "review": review_part(ws, sprint, [_item_line(sprint, i, items) for i in sprint.outcomes]),
         "readiness": {
             "ready_items": len([i for i in items.values() if i.status == "ready" and i.id not in in_flight]),
             "ready_points": _num(ready),

@@ -73,7 +73,9 @@ def test_decisions_escalations_and_blockers_of_the_sprint(known: Workspace) -> N
     assert [(e["title"], e["age_days"]) for e in esc["still_open"]] == [("Budget", 3), ("Contract", 12)]
     assert [(e["title"], e["pm_answer"]) for e in esc["answered"]] == [("Contract", "Signed")]
     assert [(b["title"], b["lasted_days"], b["dailies"]) for b in doc["blockers"]] == [("No keys", 4, 2)]
-    assert doc["review"]["feedback"] == [{"item": "B-1", "by": "Client", "text": "Love it", "became": "B-8"}]
+    assert doc["review"]["feedback"] == [
+        {"id": "F-1", "item": "B-1", "by": "Client", "text": "Love it", "turned_into": "item", "became": "B-8"}
+    ]
 
 
 def test_readiness_and_delivery_per_objective(known: Workspace) -> None:
