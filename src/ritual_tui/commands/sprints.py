@@ -1,4 +1,4 @@
-"""``ritual sprint start|add|remove|close|list|show``."""
+"""``ritual sprint start|add|remove|close|review|list|show``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from datetime import date
 from typing import Any
 
 from ritual_tui.commands.output import print_json, print_table, record_json, show_record
+from ritual_tui.commands.review import register_review
 from ritual_tui.domain.errors import NotFoundError
+from ritual_tui.domain.review import WORDS, CloseOut
 from ritual_tui.domain.rules import format_points, plural
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.domain.text import visible
@@ -25,7 +27,7 @@ def _date(text: str) -> date:
 
 def register(commands: Any) -> None:
     """Add the ``sprint`` command family to the parser."""
-    sprint = commands.add_parser("sprint", help="start, change, close and list sprints")
+    sprint = commands.add_parser("sprint", help="start, change, review, close and list sprints")
     sub = sprint.add_subparsers(dest="action", required=True, metavar="ACTION")
 
     start = sub.add_parser("start", help="start a sprint, freezing the commitment")
@@ -42,10 +44,17 @@ def register(commands: Any) -> None:
         change.add_argument("--reason", default="")
         change.set_defaults(func=change_scope, change=action)
 
-    close = sub.add_parser("close", help="close the active sprint with its review outcome")
-    close.add_argument("--goal-met", choices=("yes", "no"), required=True)
+    close = sub.add_parser("close", help="close the active sprint with its review outcome and write its summary")
+    close.add_argument("--goal-met", choices=tuple(_VERDICTS), required=True, help="the verdict on the sprint goal")
+    close.add_argument("--reason", help="why, in one line (default: the reason given at the review)")
     close.add_argument("--reject", action="append", default=[], help="item rejected at the review (repeat)")
+    close.add_argument(
+        "--return", dest="back", action="append", default=[], metavar="ITEM", help="unfinished item back to the backlog"
+    )
+    close.add_argument("--drop", action="append", default=[], metavar="ITEM", help="unfinished item dropped")
     close.set_defaults(func=close_sprint)
+
+    register_review(sub)
 
     listing = sub.add_parser("list", help="list sprints")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -76,14 +85,31 @@ def change_scope(ws: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
+_VERDICTS = {"yes": "met", "partly": "partly", "no": "not-met"}
+#: What became of the items not accepted, as the close says it.
+_AFTER = {"carry-over": "carried over", "return": "back to the backlog", "drop": "dropped"}
+
+
 def close_sprint(ws: Workspace, args: argparse.Namespace) -> int:
-    """Close the active sprint: done items accepted, rejected ones noted, the rest carried over."""
-    sprint, figures = sprints.close_sprint(ws, args.goal_met == "yes", args.reject)
-    print(
-        f"Closed {sprint.id}: goal {'met' if sprint.goal_met else 'not met'}; "
-        f"{plural(len(figures.completed), 'item')} ({format_points(figures.completed_points)} points) completed, "
-        f"{len(figures.carried_over)} carried over"
+    """Close the active sprint (done items accepted unless reviewed otherwise, the rest carried over,
+    returned or dropped) and write its summary."""
+    from ritual_tui.services.review_close import close_with_summary
+
+    close_out = [CloseOut(item=i, decision="return") for i in args.back]
+    close_out += [CloseOut(item=i, decision="drop") for i in args.drop]
+    closed = close_with_summary(ws, _VERDICTS[args.goal_met], args.reject, args.reason, close_out)
+    sprint, figures = closed.sprint, closed.figures
+    next_steps = "".join(
+        f", {n} {_AFTER[decision]}"
+        for decision in _AFTER
+        if (n := len([c for c in sprint.close_out if c.decision == decision]))
     )
+    print(
+        f"Closed {sprint.id}: goal {WORDS[sprint.verdict()]}; {plural(len(figures.completed), 'item')} "
+        f"({format_points(figures.completed_points)} points) completed{next_steps}"
+    )
+    folder = closed.summary[0].parent if closed.summary else ws.root
+    print(visible(f"Wrote {', '.join(p.name for p in closed.summary)} in {folder}"))
     return 0
 
 

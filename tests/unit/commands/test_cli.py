@@ -117,7 +117,10 @@ def test_a_sprint_from_start_to_close(cli: Cli, ws: Workspace) -> None:
     cli("backlog", "status", "B-1", "done")
     cli("backlog", "status", "B-3", "in-progress")
     closed = cli("sprint", "close", "--goal-met", "yes")
-    assert closed.out == "Closed S-1: goal met; 1 item (3 points) completed, 1 carried over\n"
+    assert closed.out.splitlines() == [
+        "Closed S-1: goal met; 1 item (3 points) completed, 1 carried over",
+        f"Wrote sprint-1-summary.md, sprint-1-summary.json, sprint-1-summary.html in {ws.root / 'summaries'}",
+    ]
     sprint = ws.get(Sprint, "S-1")
     assert sprint.end.isoformat() == "2026-11-29"
     assert [c.estimate for c in sprint.commitment] == [3, 5]
