@@ -27,6 +27,7 @@ class Ritual:
 
 RITUALS: tuple[Ritual, ...] = (
     Ritual("daily", "daily", "Daily stand-up", "d", "ritual_tui.tui.screens.daily:DailyScreen"),
+    Ritual("review", "review", "Sprint review", "v", "ritual_tui.tui.screens.review:ReviewScreen"),
 )
 
 
