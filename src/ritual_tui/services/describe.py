@@ -141,7 +141,7 @@ def _sprint(s: Sprint, today: date) -> list[Line]:
         Line("Status", s.status),
         Line("Goal", s.goal),
         Line("Objective", s.goal_objective),
-        Line("Goal", WORDS.get(s.verdict(), "")),
+        Line("Goal verdict", WORDS.get(s.verdict(), "")),
         Line("Why", s.goal_reason),
         Line("Capacity (person-days)", s.capacity_days),
         Line("Committed", [f"{c.item} ({format_points(c.estimate)} pts) {c.title}" for c in s.commitment]),

@@ -88,8 +88,9 @@ def add_stakeholder(ws: Workspace, session_id: str, name: str, role: str = "") -
     person = Stakeholder(name=required_text(name, "name").strip(), role=storable_text(role, "role").strip())
 
     def join(session: RitualSession) -> None:
-        if any(p.name.casefold() == person.name.casefold() for p in session.stakeholders):
-            raise ValidationError(f"{person.name} is in the room already.")
+        there = next((p for p in session.stakeholders if p.name.casefold() == person.name.casefold()), None)
+        if there is not None:
+            raise ValidationError(f"{there.name} is in the room already.")
         session.stakeholders.append(person)
 
     return ws.update(RitualSession, session_id, join)
