@@ -264,3 +264,20 @@ async def test_the_verdict_and_the_close_write_the_summary(demo: Workspace) -> N
     assert Workspace.open(demo.root).get(BacklogItem, "B-37").status == "dropped"
     summaries = sorted(p.name for p in Path(demo.root, "summaries").iterdir())
     assert summaries == ["sprint-5-summary.html", "sprint-5-summary.json", "sprint-5-summary.md"]
+
+
+async def test_a_damaged_feedback_file_leaves_the_run_sheet_working(demo: Workspace) -> None:
+    (damaged,) = Path(demo.root, "feedback").glob("F-2-*.toml")
+    damaged.write_text('schema = 1\nid = "F-2"\ntext = "cut', encoding="utf-8")
+    app = RitualApp(demo, "review")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#run-sheet").shown_keys()[0] == "B-9"
+        (message,) = [n.message for n in app._notifications if n.title == "Could not read"]
+        assert message.startswith("The feedback could not be read; the review goes on without it.")
+        assert damaged.name in message
+        assert app.screen.query_one("#feedback").empty == "The feedback could not be read: see the message."
+        await on_item(pilot, "B-15")
+        await pilot.press("Y", "a")
+        await settle(pilot)
+    assert sprint_5(demo).outcomes == {"B-15": "accepted"}

@@ -3,12 +3,14 @@ room, the run-sheet in the PO's order, the verdict on the goal, and what the rev
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
-from ritual_tui.domain.errors import ValidationError
+from ritual_tui.domain.errors import RitualError, ValidationError
 from ritual_tui.domain.feedback import Feedback
 from ritual_tui.domain.review import GOAL_VERDICTS, WORDS
 from ritual_tui.domain.roadmap import ProductProgress, product_progress
@@ -30,6 +32,8 @@ class ReviewContext(SessionContext):
     feedback: list[Feedback] = field(default_factory=list)
     known_stakeholders: list[Stakeholder] = field(default_factory=list)
     progress: ProductProgress | None = None
+    #: What could not be read (a damaged file): the review goes on without it.
+    problems: list[str] = field(default_factory=list)
 
 
 def open_review(ws: Workspace, today: date | None = None, new: bool = False) -> ReviewContext:
@@ -39,13 +43,28 @@ def open_review(ws: Workspace, today: date | None = None, new: bool = False) -> 
     if sprint is None and base.session.sprint:
         sprint = ws.get(Sprint, base.session.sprint)  # closed by this very review: still its subject
     base.sprint = sprint
+    problems: list[str] = []
     return ReviewContext(
         **vars(base),
         run_sheet=run_sheet(ws, sprint, base.session.run_sheet),
-        feedback=sprint_feedback(ws, sprint.id) if sprint else [],
-        known_stakeholders=known_stakeholders(ws, base.session.id),
-        progress=progress(ws, sprint),
+        feedback=_or_none(lambda: sprint_feedback(ws, sprint.id) if sprint else [], [], "The feedback", problems),
+        known_stakeholders=_or_none(lambda: known_stakeholders(ws, base.session.id), [], "Past reviews", problems),
+        progress=_or_none(lambda: progress(ws, sprint), None, "Progress toward the product goal", problems),
+        problems=problems,
     )
+
+
+T = TypeVar("T")
+
+
+def _or_none(read: Callable[[], T], instead: T, what: str, problems: list[str]) -> T:
+    """What ``read`` gives; on a damaged file, ``instead``, and the problem noted: the run-sheet
+    matters more than what a damaged file elsewhere would add to it."""
+    try:
+        return read()
+    except RitualError as error:
+        problems.append(f"{what} could not be read; the review goes on without it. {error}")
+        return instead
 
 
 def run_sheet(ws: Workspace, sprint: Sprint | None, order: list[str]) -> list[BacklogItem]:

@@ -26,7 +26,7 @@ from ritual_tui.services.sessions import SessionContext
 from ritual_tui.tui.modals.capture import Option
 from ritual_tui.tui.modals.recap import Section
 from ritual_tui.tui.screens.review_decisions import ReviewDecisions
-from ritual_tui.tui.text import join, literal
+from ritual_tui.tui.text import join, literal, plain
 from ritual_tui.tui.widgets.captured import CapturedList
 from ritual_tui.tui.widgets.chrome import bottom, top
 from ritual_tui.tui.widgets.review_view import (
@@ -119,7 +119,9 @@ class ReviewScreen(ReviewDecisions):
         yield Static(id="review-room")
         with Horizontal(id="review-main"):
             with Vertical(id="sheet-box", classes="panel"):
-                yield RecordTable("ID", "Pts", "Outcome", "Title", empty="No item in this sprint.", id="run-sheet")
+                yield RecordTable(
+                    "ID", "Pts", "Outcome", "Title", empty="The sprint's items show here once read.", id="run-sheet"
+                )
             with Vertical(id="checks-box", classes="panel"):
                 yield Static(id="item-line")
                 yield RecordTable("State", "Check", empty="No item in view.", id="checks")
@@ -152,6 +154,11 @@ class ReviewScreen(ReviewDecisions):
         return review.open_review(self.ws, today, new)
 
     def loaded(self, context: SessionContext) -> None:
+        self.query_one("#run-sheet", RecordTable).empty = "No item in this sprint."
+        for problem in self.context.problems if self.context else []:
+            self.notify(plain(problem), title="Could not read", severity="error", markup=False, timeout=15)
+            if problem.startswith("The feedback"):
+                self.query_one("#feedback", RecordTable).empty = "The feedback could not be read: see the message."
         self._draw_all()
 
     def _draw_all(self) -> None:
