@@ -73,6 +73,12 @@ async def test_the_review_opens_on_the_run_sheet_with_the_goal_and_the_progress(
         # 45 / 17 = 2.6 and 45 / 13 = 3.5 sprints. O-1 next: 31 / 17 = 1.8 → 2, 31 / 13 = 2.4 → 3.
         assert "Ready: 7 items, 45 pts = 2.6 to 3.5 sprints of work" in progress
         assert "Next: O-1 needs 2 to 3 sprints for its 31 pts left, 3 not estimated" in progress
+        await pilot.press("P")  # the same, over the screen (for screens too narrow to show it beside)
+        await settle(pilot)
+        assert "Velocity 13 to 17 points a sprint" in text_of(app.screen.query_one("#progress-detail"))
+        await pilot.press("P")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
 
 
 async def test_the_definition_of_done_gate_asks_and_records_the_override(demo: Workspace) -> None:

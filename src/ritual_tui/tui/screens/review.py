@@ -81,8 +81,8 @@ class ReviewScreen(ReviewDecisions):
             "F", "open_feedback", "Open feedback", id="review.open_feedback", tooltip="Turn open feedback into work"
         ),
         Binding("s", "stakeholder", "Stakeholder", id="review.stakeholder", tooltip="Add a stakeholder in the room"),
-        Binding("g", "verdict", "Goal verdict", id="review.verdict", tooltip="Give the verdict on the sprint goal"),
-        Binding("G", "progress", "Progress", id="review.progress", tooltip="Progress toward the product goal"),
+        Binding("v", "verdict", "Goal verdict", id="review.verdict", tooltip="Give the verdict on the sprint goal"),
+        Binding("P", "progress", "Progress", id="review.progress", tooltip="Progress toward the product goal"),
         Binding("C", "close_sprint", "Close sprint", id="review.close", tooltip="Close the sprint, write the summary"),
         Binding("tab", "app.focus_next", "Panel", id="review.panel", tooltip="Move to the next panel"),
     ]

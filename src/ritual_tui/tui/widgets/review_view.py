@@ -84,7 +84,7 @@ def verdict_line(sprint: Sprint) -> Content:
     """The goal verdict so far."""
     verdict = sprint.verdict()
     if not verdict:
-        return Content.styled("verdict: – (g)", "dim")
+        return Content.styled("verdict: – (v)", "dim")
     style = {"met": "bold green", "partly": "bold yellow", "not-met": "bold red"}[verdict]
     return join("goal ", (WORDS[verdict], style), ": " if sprint.goal_reason else "", literal(sprint.goal_reason))
 
