@@ -70,3 +70,14 @@ def test_escalation_form_in_presenter_mode(snap_compare: Any, demo: Workspace, s
 def test_help_in_presenter_mode(snap_compare: Any, demo: Workspace, size: tuple[int, int]) -> None:
     app = RitualApp(demo, "daily", presenter=True)
     assert snap_compare(app, terminal_size=size, run_before=pressing("question_mark"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review(snap_compare: Any, demo: Workspace, size: tuple[int, int]) -> None:
+    assert snap_compare(RitualApp(demo, "review"), terminal_size=size, run_before=pressing())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_in_presenter_mode(snap_compare: Any, demo: Workspace, size: tuple[int, int]) -> None:
+    app = RitualApp(demo, "review", presenter=True)
+    assert snap_compare(app, terminal_size=size, run_before=pressing("down", "Y", "a", "s", "enter"))
