@@ -1,4 +1,4 @@
-"""Write the README's screenshots (SVG, drawn by the app itself) of the home and the daily.
+"""Write the README's screenshots (SVG, drawn by the app itself) of the home, the daily and the review.
 
 Run from a source checkout: ``python scripts/screenshots.py``. Uses a fresh copy of the demo on the
 day the demo was written, so the pictures do not change from one run to the next.
@@ -25,7 +25,7 @@ async def shoot() -> None:
 
     DailyScreen.CLOCK = staticmethod(lambda: 0.0)  # a still countdown
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, start in (("home", "home"), ("daily", "daily")):
+    for name, start in (("home", "home"), ("daily", "daily"), ("review", "review")):
         with tempfile.TemporaryDirectory() as folder:
             ws = copy_demo(Path(folder) / "demo", clock.today())
             app = RitualApp(ws, start)
@@ -34,7 +34,7 @@ async def shoot() -> None:
                     await pilot.pause(0.01)
                 await pilot.pause()
                 app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
-    print(f"Wrote {OUT.relative_to(ROOT)}/home.svg and daily.svg")
+    print(f"Wrote {OUT.relative_to(ROOT)}/home.svg, daily.svg and review.svg")
 
 
 if __name__ == "__main__":

@@ -74,9 +74,9 @@ def review_part(ws: Workspace, sprint: Sprint, outcome_lines: list[dict[str, Any
 
 def _notes(o: dict[str, Any]) -> str:
     notes = [f"criterion not met: {c}" for c in o["criteria_unmet"]]
-    notes += [f"why: {o['reason']}"] if o["reason"] else []
+    notes += [f"why: {o['reason'].rstrip('.')}"] if o["reason"] else []
     notes += [f"DoD missed: {', '.join(o['dod_missed'])}"] if o["dod_missed"] else []
-    notes += [f"accepted with an override: {o['override']}"] if o["override"] else []
+    notes += [f"accepted with an override: {o['override'].rstrip('.')}"] if o["override"] else []
     notes += [WORDS[o["next"]]] if o["next"] else []
     return "; ".join(notes)
 
