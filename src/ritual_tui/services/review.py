@@ -25,19 +25,21 @@ from ritual_tui.store.workspace import Workspace
 
 @dataclass
 class ReviewContext(SessionContext):
-    """The session, plus the run-sheet, the feedback heard, who came to past reviews, and where the
-    product stands against its goal."""
+    """The session, plus the run-sheet, the feedback heard, and where the product stands against its
+    goal (None until it is read)."""
 
     run_sheet: list[BacklogItem] = field(default_factory=list)
     feedback: list[Feedback] = field(default_factory=list)
-    known_stakeholders: list[Stakeholder] = field(default_factory=list)
     progress: ProductProgress | None = None
     #: What could not be read (a damaged file): the review goes on without it.
     problems: list[str] = field(default_factory=list)
 
 
-def open_review(ws: Workspace, today: date | None = None, new: bool = False) -> ReviewContext:
-    """Today's review (resumed if under way) with everything its screen shows."""
+def open_review(
+    ws: Workspace, today: date | None = None, new: bool = False, with_progress: bool = True
+) -> ReviewContext:
+    """Today's review (resumed if under way) with its run-sheet and feedback; progress toward the
+    product goal too unless the screen has no room to show it (it reads every item's index)."""
     base = open_session(ws, "review", today, new)
     sprint = base.sprint
     if sprint is None and base.session.sprint:
@@ -48,8 +50,9 @@ def open_review(ws: Workspace, today: date | None = None, new: bool = False) -> 
         **vars(base),
         run_sheet=run_sheet(ws, sprint, base.session.run_sheet),
         feedback=_or_none(lambda: sprint_feedback(ws, sprint.id) if sprint else [], [], "The feedback", problems),
-        known_stakeholders=_or_none(lambda: known_stakeholders(ws, base.session.id), [], "Past reviews", problems),
-        progress=_or_none(lambda: progress(ws, sprint), None, "Progress toward the product goal", problems),
+        progress=_or_none(lambda: progress(ws, sprint), None, "Progress toward the product goal", problems)
+        if with_progress
+        else None,
         problems=problems,
     )
 

@@ -17,6 +17,7 @@ from ritual_tui.domain.errors import (
     DamagedFileError,
     NewerVersionError,
     NotFoundError,
+    RitualError,
     StorageError,
     ValidationError,
     WorkspaceMissingError,
@@ -320,6 +321,28 @@ class Workspace:
             layout.find_in_folder(folder, record_type.PREFIX, ref)
             for folder in layout.record_folders(self.root, record_type)
         )
+
+    def get_each(self, record_type: type[R], ids: Iterable[str]) -> dict[str, R]:
+        """The records these ids (``B-12``) name, by id, from one listing of their folders; an id
+        that names no record, or two (after a merge), or a damaged file, is left out."""
+        wanted = set(ids)
+        named: dict[str, list[layout.RecordFile]] = {}
+        for folder in layout.record_folders(self.root, record_type):
+            for name in layout.listing(folder):
+                # "B-12-k7m2.toml" → "B-12": one string split per name, since folders hold thousands.
+                if name.rpartition("-")[0] in wanted:
+                    record_file = layout.parse_file_name(folder / name, record_type.PREFIX)
+                    if record_file is not None:
+                        named.setdefault(record_file.id, []).append(record_file)
+        found = {}
+        for record_id in wanted:
+            files = named.get(record_id, [])
+            if len(files) == 1:
+                try:
+                    found[record_id] = self._load(record_type, files[0])
+                except RitualError:
+                    continue
+        return found
 
     # -- writing ---------------------------------------------------------------------------------
 

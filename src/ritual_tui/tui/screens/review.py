@@ -50,22 +50,6 @@ class ReviewScreen(ReviewDecisions):
 
     RITUAL = "review"
     AREA = "review"
-    DEFAULT_CSS = """
-    ReviewScreen #review-head, ReviewScreen #review-room, ReviewScreen #item-line {
-        height: auto; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis;
-    }
-    ReviewScreen #item-line { padding: 0; }
-    ReviewScreen #review-main { height: 1fr; }
-    ReviewScreen #sheet-box { width: 1fr; }
-    ReviewScreen #checks-box { width: 1fr; }
-    ReviewScreen #review-lower { height: 7; }
-    ReviewScreen #feedback-box { width: 3fr; }
-    ReviewScreen #captured-box { width: 2fr; }
-    ReviewScreen #progress-box { width: 3fr; display: none; }
-    ReviewScreen.-wide #progress-box { display: block; }
-    ReviewScreen.-tall #review-lower { height: 2fr; }
-    ReviewScreen.-tall #review-main { height: 3fr; }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "decide('accepted')", "Accept", id="review.accept", tooltip="Accept the item in view"),
         Binding("r", "decide('rejected')", "Reject", id="review.reject", tooltip="Reject the item in view"),
@@ -147,11 +131,13 @@ class ReviewScreen(ReviewDecisions):
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
         self.set_class(event.size.height >= 40, "-tall")
+        if self.has_class("-wide") and self.context is not None and self.context.progress is None:
+            self.reload_progress()  # it has room now
 
     # -- loading and drawing ---------------------------------------------------------------------
 
     def open_context(self, today: date, new: bool) -> SessionContext:
-        return review.open_review(self.ws, today, new)
+        return review.open_review(self.ws, today, new, with_progress=self.app.size.width >= WIDE)
 
     def loaded(self, context: SessionContext) -> None:
         self.query_one("#run-sheet", RecordTable).empty = "No item in this sprint."
@@ -267,7 +253,8 @@ class ReviewScreen(ReviewDecisions):
             self.context = context
             self._draw_all()
 
-        self.load(lambda: review.open_review(self.ws, today), loaded)
+        wanted = self.progress_wanted()
+        self.load(lambda: review.open_review(self.ws, today, with_progress=wanted), loaded)
 
     # -- the end ---------------------------------------------------------------------------------
 

@@ -11,7 +11,8 @@ from textual.widgets import Static
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.feedback import Feedback
 from ritual_tui.domain.review import WORDS, CloseOut
-from ritual_tui.domain.session import RitualSession
+from ritual_tui.domain.roadmap import ProductProgress
+from ritual_tui.domain.session import RitualSession, Stakeholder
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.services import review
 from ritual_tui.services.feedback import NewFeedback, hear_feedback, turn_feedback
@@ -113,8 +114,8 @@ class ReviewFlows(RitualSessionScreen):
         )
         self.draw_feedback()
         self.notify(plain(f"Saved {feedback.id}: {feedback.became_text()}"), markup=False, timeout=3)
-        if feedback.became_kind == "item":
-            self._reload_progress()
+        if feedback.became_kind == "item" and self.progress_wanted():
+            self.reload_progress()
 
     def action_open_feedback(self) -> None:
         context = self.context
@@ -156,8 +157,16 @@ class ReviewFlows(RitualSessionScreen):
         context = self.context
         if context is None:
             return
+        session_id = context.session.id
+        # Past reviews are read when asked for: opening the review needs only its own session.
+        self.load(lambda: review.known_stakeholders(self.ws, session_id), self._offer_stakeholders)
+
+    def _offer_stakeholders(self, known_before: list[Stakeholder]) -> None:
+        context = self.context
+        if context is None:
+            return
         present = {p.name.casefold() for p in context.session.stakeholders}
-        known = [p for p in context.known_stakeholders if p.name.casefold() not in present]
+        known = [p for p in known_before if p.name.casefold() not in present]
         session_id = context.session.id
 
         def add(name: str, role: str) -> None:
@@ -215,17 +224,28 @@ class ReviewFlows(RitualSessionScreen):
             then()
 
     def action_progress(self) -> None:
-        if self.context is not None:
-            content = progress_lines(self.context.progress, self.context.settings.product_goal)
-            self.app.push_screen(ProgressScreen(content))
+        if self.context is None:
+            return
+        if self.context.progress is None:
+            self.reload_progress(then=self.action_progress)
+            return
+        content = progress_lines(self.context.progress, self.context.settings.product_goal)
+        self.app.push_screen(ProgressScreen(content))
 
-    def _reload_progress(self) -> None:
+    def progress_wanted(self) -> bool:
+        """True when progress toward the product goal is on screen (it is read only then)."""
+        return self.has_class("-wide") or (self.context is not None and self.context.progress is not None)
+
+    def reload_progress(self, then: Any = None) -> None:
+        """Read progress toward the product goal again (every item's index: only when it is shown)."""
         sprint = self.sprint
 
-        def loaded(progress: Any) -> None:
+        def loaded(progress: ProductProgress) -> None:
             assert self.context is not None
             self.context.progress = progress
             self.query_one("#progress", Static).update(progress_lines(progress, self.context.settings.product_goal))
+            if then is not None:
+                then()
 
         self.load(lambda: review.progress(self.ws, sprint), loaded)
 
@@ -291,7 +311,8 @@ class ReviewFlows(RitualSessionScreen):
                 plain(f"Sprint {result.sprint.number} closed. Wrote {names} in {folder}"), markup=False, timeout=12
             )
             self.sprint_saved(result.sprint)
-            self._reload_progress()
+            if self.progress_wanted():
+                self.reload_progress()
 
         def failed(_: Exception) -> None:
             self.closing = False
