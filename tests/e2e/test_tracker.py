@@ -153,7 +153,7 @@ def test_a_new_user_imports_sees_refines_and_writes_back(workspace: Path, tmp_pa
     env = {"RITUAL_NOW": FROZEN_NOW, "TERM": "xterm-256color"}
     try:
         terminal.start(ritual_command("--workspace", str(workspace)), env, done)
-        terminal.wait_for("Decisions")
+        terminal.wait_for("Waiting for the PM")
         terminal.press("b")
         screen = terminal.wait_for("Pay by card")
         assert "Spike: wallets, Apple Pay & Google Pay" in screen and "of 7 items" in screen
