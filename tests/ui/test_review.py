@@ -75,8 +75,9 @@ async def test_the_review_opens_on_the_run_sheet_with_the_goal_and_the_progress(
         assert "Next: O-1 needs 2 to 3 sprints for its 31 pts left, 3 not estimated" in progress
         await pilot.press("P")  # the same, over the screen (for screens too narrow to show it beside)
         await settle(pilot)
+        assert [type(s).__name__ for s in app.screen_stack] == ["ReviewScreen", "ProgressScreen"]
         assert "Velocity 13 to 17 points a sprint" in text_of(app.screen.query_one("#progress-detail"))
-        await pilot.press("P")
+        await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
 
@@ -192,8 +193,9 @@ async def test_stakeholders_from_past_reviews_and_names_that_must_not_act(demo: 
     app = RitualApp(demo, "review")
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("s")
+        await pilot.press("s", "s")  # twice while past reviews are read: asked once
         await settle(pilot)
+        assert [type(s).__name__ for s in app.screen_stack] == ["ReviewScreen", "ChooseRecord"]
         # Offered newest review first: sprint 4's Dr. Vogel, Ole Brandt and the hostile name, then
         # sprint 2's Karin Holm.
         choices = app.screen.query_one("#choices")
@@ -287,3 +289,14 @@ async def test_a_damaged_feedback_file_leaves_the_run_sheet_working(demo: Worksp
         await pilot.press("Y", "a")
         await settle(pilot)
     assert sprint_5(demo).outcomes == {"B-15": "accepted"}
+
+
+async def test_progress_is_read_when_asked_for_on_a_narrow_screen_and_once(demo: Workspace) -> None:
+    app = RitualApp(demo, "review")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.screen.context.progress is None  # no room for it: not read
+        await pilot.press("P", "P")
+        await settle(pilot)
+        assert [type(s).__name__ for s in app.screen_stack] == ["ReviewScreen", "ProgressScreen"]
+        assert "Velocity 13 to 17 points a sprint" in text_of(app.screen.query_one("#progress-detail"))

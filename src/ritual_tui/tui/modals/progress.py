@@ -19,7 +19,7 @@ class ProgressScreen(Once):
 
     DEFAULT_CSS = "ProgressScreen { align: center middle; }"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,q,P", "close", "Close", tooltip="Close", priority=True),
+        Binding("escape,enter,q", "close", "Close", tooltip="Close", priority=True),
     ]
 
     def __init__(self, content: Content) -> None:

@@ -3,7 +3,8 @@ stakeholder joining, the goal verdict, progress toward the product goal, and clo
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from textual.content import Content
 from textual.widgets import Static
@@ -29,6 +30,8 @@ from ritual_tui.tui.text import join, literal, plain
 from ritual_tui.tui.widgets.review_view import progress_lines
 from ritual_tui.tui.widgets.table import Row
 
+T = TypeVar("T")
+
 
 class ReviewFlows(RitualSessionScreen):
     """The part of the review screen that asks: :class:`~ritual_tui.tui.screens.review.ReviewScreen`
@@ -40,6 +43,8 @@ class ReviewFlows(RitualSessionScreen):
         super().__init__(new)
         #: Set from the moment the close is asked for until it is written: a second key waits.
         self.closing = False
+        #: Questions waiting for a read (past stakeholders, progress): asked once however often pressed.
+        self.reading_for: set[str] = set()
 
     @property
     def sprint(self) -> Sprint | None:
@@ -159,7 +164,7 @@ class ReviewFlows(RitualSessionScreen):
             return
         session_id = context.session.id
         # Past reviews are read when asked for: opening the review needs only its own session.
-        self.load(lambda: review.known_stakeholders(self.ws, session_id), self._offer_stakeholders)
+        self.read_then("stakeholder", lambda: review.known_stakeholders(self.ws, session_id), self._offer_stakeholders)
 
     def _offer_stakeholders(self, known_before: list[Stakeholder]) -> None:
         context = self.context
@@ -227,16 +232,38 @@ class ReviewFlows(RitualSessionScreen):
         if self.context is None:
             return
         if self.context.progress is None:
-            self.reload_progress(then=self.action_progress)
+            sprint = self.sprint
+            self.read_then("progress", lambda: review.progress(self.ws, sprint), self._progress_read)
             return
         content = progress_lines(self.context.progress, self.context.settings.product_goal)
         self.app.push_screen(ProgressScreen(content))
+
+    def _progress_read(self, progress: ProductProgress) -> None:
+        assert self.context is not None
+        self.context.progress = progress
+        self.query_one("#progress", Static).update(progress_lines(progress, self.context.settings.product_goal))
+        self.action_progress()
+
+    def read_then(self, name: str, job: Callable[[], T], then: Callable[[T], None]) -> None:
+        """Read (on a thread), then ask: the same key pressed again meanwhile does not ask twice.
+
+        Read in the queue of writes, so that it sees what the keys before it wrote, and so that its
+        end is known even when it fails (a read that a newer one replaces never reports back)."""
+        if name in self.reading_for:
+            return
+        self.reading_for.add(name)
+
+        def done(result: T) -> None:
+            self.reading_for.discard(name)
+            then(result)
+
+        self.write(job, done, lambda _: self.reading_for.discard(name))
 
     def progress_wanted(self) -> bool:
         """True when progress toward the product goal is on screen (it is read only then)."""
         return self.has_class("-wide") or (self.context is not None and self.context.progress is not None)
 
-    def reload_progress(self, then: Any = None) -> None:
+    def reload_progress(self) -> None:
         """Read progress toward the product goal again (every item's index: only when it is shown)."""
         sprint = self.sprint
 
@@ -244,8 +271,6 @@ class ReviewFlows(RitualSessionScreen):
             assert self.context is not None
             self.context.progress = progress
             self.query_one("#progress", Static).update(progress_lines(progress, self.context.settings.product_goal))
-            if then is not None:
-                then()
 
         self.load(lambda: review.progress(self.ws, sprint), loaded)
 
