@@ -110,6 +110,25 @@ async def test_the_definition_of_done_gate_asks_and_records_the_override(demo: W
     assert b16.decided == decided and Workspace.open(demo.root).get(BacklogItem, "B-16").status == "done"
 
 
+async def test_a_check_taken_back_after_acceptance_asks_to_decide_again(demo: Workspace) -> None:
+    app = RitualApp(demo, "review")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await on_item(pilot, "B-15")
+        await pilot.press("Y", "a")
+        await settle(pilot)
+        app.screen.query_one("#checks").focus()
+        app.screen.query_one("#checks").select_key("done:3")  # "Deployed to staging" after all not
+        await pilot.press("u")
+        await settle(pilot)
+        assert any("B-15 was accepted, and now misses" in n.message for n in app._notifications)
+        await pilot.press("a")  # accepted again: this time the override's reason is asked
+        await type_in(pilot, "#prompt-text", "Staging is down; deployed to production behind a flag")
+    b15 = sprint_5(demo).review_of("B-15")
+    assert b15 is not None and b15.missed == ["Deployed to staging"]
+    assert b15.override == "Staging is down; deployed to production behind a flag"
+
+
 async def test_checks_one_by_one_then_a_rejection_with_the_unmet_criterion(demo: Workspace) -> None:
     app = RitualApp(demo, "review")
     async with app.run_test(size=(100, 30)) as pilot:

@@ -39,6 +39,20 @@ class ReviewDecisions(ReviewFlows):
         self._mark_locally(sprint, item.id, [(kind, text)], state)
         item_id = item.id
         self.write(lambda: mark_check(self.ws, item_id, kind, text, state), self.sprint_saved, self.reload)
+        if self._acceptance_unfounded(item, sprint):
+            self.notify(
+                f"{item.id} was accepted, and now misses the Definition of Done: accept it again (a) to record "
+                "why, or reject it (r).",
+                severity="warning",
+                markup=False,
+            )
+
+    def _acceptance_unfounded(self, item: BacklogItem, sprint: Sprint) -> bool:
+        """True for an item accepted while it met everything, whose checks were taken back since."""
+        assert self.context is not None
+        review = sprint.review_of(item.id)
+        gaps = done_gaps(review, item, self.context.settings.definition_of_done)
+        return sprint.outcomes.get(item.id) == "accepted" and bool(gaps) and not (review and review.override)
 
     def action_all_met(self) -> None:
         item, sprint = self.item_in_view(), self.sprint
@@ -74,7 +88,9 @@ class ReviewDecisions(ReviewFlows):
         item, sprint = self.item_in_view(), self.sprint
         if item is None or sprint is None or self.context is None:
             return
-        if sprint.outcomes.get(item.id) == outcome:
+        if sprint.outcomes.get(item.id) == outcome and not (
+            outcome == "accepted" and self._acceptance_unfounded(item, sprint)
+        ):
             self.notify(f"{item.id} is {outcome} already.", markup=False, timeout=3)
             return
         if outcome == "accepted":
