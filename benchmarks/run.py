@@ -231,7 +231,7 @@ def in_process_backlog_filter(ws: Path) -> list[float]:
                 while not (filtered and filtered[-1][0] == expected and frames[-1] > filtered[-1][1]):
                     await asyncio.sleep(0.0002)
                 timings.append(next(f for f in frames if f > filtered[-1][1]) - started)
-            assert box.value == "r" and "of 5000 items" in str(screen.query_one("#backlog-count").render())
+            assert box.value == "r" and "of 5000 items" in str(screen.query_one("#list-caption").render())
 
     try:
         asyncio.run(main())

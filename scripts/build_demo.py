@@ -7,6 +7,7 @@ half-way through on the day it is opened.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import shutil
 import sys
@@ -14,13 +15,15 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 from ritual_tui.domain.backlog import BacklogItem
+from ritual_tui.domain.closing import snapshot_at_close
 from ritual_tui.domain.daily_records import Blocker, Note, Topic
 from ritual_tui.domain.decision import Decision
+from ritual_tui.domain.delivery import sprint_figures
 from ritual_tui.domain.escalation import Escalation, StatusChange
 from ritual_tui.domain.feedback import Feedback
 from ritual_tui.domain.review import CloseOut, ItemReview
 from ritual_tui.domain.session import RitualSession, Stakeholder
-from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
+from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint, SprintClose
 from ritual_tui.store import layout
 from ritual_tui.store.files import TRAILER
 from ritual_tui.store.workspace import Workspace
@@ -38,6 +41,16 @@ product = "Bookwise"
 product_goal = "By June 2027, patients book 60% of clinic appointments online, without a phone call."
 demo_today = 2026-11-24
 blocker_aging_dailies = 3
+
+# The last entry came with decision D-4, accepted at the planning of sprint 4.
+definition_of_done = [
+    "Acceptance criteria verified",
+    "Code reviewed",
+    "Automated tests pass",
+    "Deployed to staging",
+    "User-facing documentation updated",
+    "Checked with a screen reader (user-facing stories)",
+]
 
 [[team]]
 name = "Lena Fischer"
@@ -537,6 +550,16 @@ SPRINTS = {
         [],
     ),
 }
+# Sprint number → (goal met, why), as said at the review.
+VERDICTS = {
+    1: (True, "Patients find a free slot by clinic and day, and sign up; the opening-hours editor moves to sprint 2."),
+    2: (True, "The pilot clinic takes bookings with an email confirmation."),
+    3: (True, "Booking held 10x last month's peak in the load test; data residency moves to sprint 4."),
+    4: (
+        False,
+        "The CSV export was rejected: billing cannot use it without the insurance number (escalated as E-2).",
+    ),
+}
 # Item number → status in the active sprint.
 ACTIVE_STATUS = {9: "in-progress", 15: "done", 16: "review", 23: "in-progress", 37: "ready", 13: "ready"}
 READY = [5, 10, 17, 21, 31, 34, 22]
@@ -553,6 +576,31 @@ def weekdays(start: date, end: date) -> list[date]:
     return [d for d in days if d.weekday() < 5]
 
 
+def frozen_at_close(sprint: Sprint, items: dict[int, BacklogItem], decisions: list[Decision]) -> SprintClose:
+    """What closing a past sprint froze, rebuilt from the demo's plan: items done by its last day
+    were done, items planned in later sprints or ready today were ready, unfinished ones of the
+    sprint went back to ready; a decision superseded later was still accepted."""
+    later = {n for number, plan in SPRINTS.items() if number > sprint.number for n in plan[3] + plan[5]}
+    then = {}
+    for n, item in items.items():
+        copy = dataclasses.replace(item)
+        if item.done_on and item.done_on <= sprint.end:
+            copy.status = "done"
+        elif n in later or n in READY or item.id in sprint.outcomes:
+            copy.status = "ready"
+        then[item.id] = copy
+    before = {"accepted": "done", "carried-over": "in-progress", "rejected": "review"}
+    statuses = {i: before[outcome] for i, outcome in sprint.outcomes.items()}
+    dated = {d.id: d.date for d in decisions}
+    as_then = [
+        dataclasses.replace(d, status="accepted")
+        if d.status == "superseded" and (dated.get(d.superseded_by) or sprint.end) > sprint.end
+        else d
+        for d in decisions
+    ]
+    return snapshot_at_close(sprint, then, statuses, as_then, sprint.end)
+
+
 # The reviews of the closed sprints. Stakeholders by sprint; Dr. Vogel runs the pilot clinic.
 VOGEL = Stakeholder(name="Dr. Anna Vogel", role="Clinic partner, Praxis am Markt")
 STAKEHOLDERS = {
@@ -561,13 +609,8 @@ STAKEHOLDERS = {
     3: [VOGEL],
     4: [VOGEL, Stakeholder(name="Ole Brandt", role="Clinic manager, Nordstadt")],
 }
-# Sprint number → (verdict, why), as said at the review.
-GOAL_VERDICTS = {
-    1: ("partly", "Patients find free slots and sign up; the opening-hours editor is not finished."),
-    2: ("met", "The pilot clinic takes bookings with an email confirmation."),
-    3: ("met", "Booking held 10x last month's peak in the load test; data residency moves to sprint 4."),
-    4: ("partly", "Clinics plan their week in Bookwise, but billing cannot use the CSV export yet."),
-}
+# Sprints whose goal was partly met (the others' yes or no is in VERDICTS, with the reasons).
+PARTLY_MET = {4}
 # Item number → (criteria found not met (numbers), DoD entries found met (numbers), override, reason).
 # Items not listed were found to meet every criterion and the whole Definition of Done.
 INSPECTED = {
@@ -580,7 +623,7 @@ INSPECTED = {
 def inspect(sprint: Sprint, number: int, items: dict[int, BacklogItem], dod: list[str], day: date) -> None:
     """One closed sprint's review: the goal verdict, each item's checks, and the close-out."""
     _, _, _, committed, _, added, removed = SPRINTS[number]
-    sprint.goal_verdict, sprint.goal_reason = GOAL_VERDICTS[number]
+    sprint.goal_verdict = "partly" if number in PARTLY_MET else "met" if VERDICTS[number][0] else "not-met"
     sprint.goal_met = sprint.goal_verdict == "met"
     for n in [n for n in committed + added if n not in removed]:
         criteria = items[n].acceptance
@@ -609,7 +652,7 @@ def add_reviews(
 ) -> None:
     """The closed sprints' reviews: who was in the room, each item inspected against its criteria and
     the Definition of Done, the goal verdict, the close-out, and the feedback heard and what it became."""
-    for number in GOAL_VERDICTS:
+    for number in VERDICTS:
         review = next(s for s in sessions if s.ritual == "review" and s.date == SPRINTS[number][0] + timedelta(13))
         ws.update(RitualSession, review.id, lambda s, n=number: setattr(s, "stakeholders", STAKEHOLDERS[n]))
         ws.update(
@@ -668,6 +711,7 @@ def add_reviews(
     ws.update(
         Feedback, privacy.id, lambda f: (setattr(f, "became_kind", "decision"), setattr(f, "became", decision.id))
     )
+    ws.update(RitualSession, privacy.session, lambda s: s.captured.append(decision.id))
     red = heard(3, "Receptionists want to see cancellations highlighted in red.", 6, VOGEL.name)
     new_item("Highlight cancellations in the staff calendar", "O-3", 6, red, 2)
     heard(
@@ -737,13 +781,18 @@ def build() -> None:
             else:
                 items[n].status = ACTIVE_STATUS[n]
             if items[n].status == "done":
-                items[n].done_on = min(start + timedelta(days=3 + 2 * position), start + timedelta(days=12))
+                # Working days only, spread over the sprint so that burndowns look like real ones.
+                days = weekdays(
+                    start + timedelta(days=1), min(start + timedelta(days=13), DEMO_TODAY - timedelta(days=1))
+                )
+                items[n].done_on = days[min(1 + 2 * position, len(days) - 1)]
     for n, item in items.items():
         if n == 22:
             item.parent = items[2].id  # split from booking, ids are known once added in order
         ws.add(item)
 
     sessions: list[RitualSession] = []
+    velocities: list[float] = []
     for number, (start, goal, objective, committed, overrides, added, removed) in SPRINTS.items():
         end = start + timedelta(days=13)
         active = number == 5
@@ -755,7 +804,7 @@ def build() -> None:
             goal_objective=objective,
             capacity_days=round(sum([1.0, 1.0, 1.0, 0.8, 1.0, 0.5]) * 10 - (4 if number == 3 else 0), 1),
             # The mean velocity of the sprints before, as planning forecasts it.
-            forecast={1: None, 2: 10.0, 3: 13.5, 4: 13.3, 5: 13.3}[number],
+            forecast=round(sum(velocities) / len(velocities), 2) if velocities else None,
             status="active" if active else "closed",
             commitment=[
                 CommittedItem(item=items[n].id, title=items[n].title, estimate=items[n].estimate) for n in committed
@@ -785,8 +834,9 @@ def build() -> None:
             for n in committed + added:
                 if n not in removed:
                     sprint.outcomes[items[n].id] = overrides.get(n, "accepted")
-            sprint.goal_met = number != 1
+            sprint.goal_met, sprint.goal_reason = VERDICTS[number]
             sprint.closed = at(end, 16)
+            velocities.append(sprint_figures(sprint, {i.id: i for i in items.values()}).completed_points)
         ws.add(sprint)
 
         planning = RitualSession(
@@ -899,10 +949,10 @@ def build() -> None:
         Topic(
             title="Naming: 'appointment' or 'visit' in the app?",
             raised_by="Priya Natarajan",
-            raised=date(2026, 11, 12),
-            session=session_on(date(2026, 11, 12)).id,
+            raised=date(2026, 11, 10),
+            session=session_on(date(2026, 11, 10)).id,
             status="closed",
-            closed=date(2026, 11, 11) + timedelta(days=1),
+            closed=date(2026, 11, 11),
             outcome="'Appointment' everywhere; glossary updated.",
         ),
     ]
@@ -924,7 +974,7 @@ def build() -> None:
         ),
         Decision(
             title="Reminders by email only for the first release",
-            date=date(2026, 10, 30),
+            date=date(2026, 10, 28),
             level="strategic",
             status="superseded",
             source="refinement",
@@ -938,7 +988,7 @@ def build() -> None:
             date=date(2026, 11, 13),
             level="strategic",
             status="accepted",
-            source="review",
+            source="cli",
             context="The spike found an EU provider at 4 cents per SMS.",
             decision="Send SMS reminders 24 h before; budget approved by the PM up to 2,000 EUR/month.",
             consequences="Needs consent records (O-4).",
@@ -947,12 +997,13 @@ def build() -> None:
         ),
         Decision(
             title="Definition of Done includes an accessibility check",
-            date=date(2026, 11, 6),
+            date=date(2026, 11, 5),
             level="operational",
             status="accepted",
             source="planning",
             context="Audit found booking unusable with a screen reader.",
             decision="Every user-facing story is checked with a screen reader before acceptance.",
+            consequences="Added to the Definition of Done in workspace.toml.",
             deciders=["Product Owner", "Mei Chen"],
         ),
         Decision(
@@ -968,7 +1019,7 @@ def build() -> None:
         ),
         Decision(
             title="Split waiting list from booking epic",
-            date=date(2026, 11, 18),
+            date=date(2026, 11, 11),
             level="operational",
             status="accepted",
             source="refinement",
@@ -977,7 +1028,7 @@ def build() -> None:
         ),
         Decision(
             title="Drop the legacy phone-booking export",
-            date=date(2026, 11, 20),
+            date=date(2026, 11, 11),
             level="operational",
             status="rejected",
             source="refinement",
@@ -987,7 +1038,15 @@ def build() -> None:
         ),
     ]
     for decision in d:
+        # Captured in the session of its ritual that day, if it came from one.
+        session = next((x for x in sessions if x.ritual == decision.source and x.date == decision.date), None)
+        if decision.source != "cli":
+            assert session is not None, f"no {decision.source} on {decision.date} for {decision.title!r}"
+            decision.session = session.id
         ws.add(decision)
+        if session is not None:
+            ws.update(RitualSession, session.id, lambda x, found=decision.id: x.captured.append(found))
+    d[1].superseded_by, d[2].supersedes = d[2].id, d[1].id
     ws.update(Decision, d[1].id, lambda old: setattr(old, "superseded_by", d[2].id))
     ws.update(Decision, d[2].id, lambda new: setattr(new, "supersedes", d[1].id))
 
@@ -1006,6 +1065,15 @@ def build() -> None:
             raised_by="Jonas Berg",
             ask="Can the client file the sender-ID registration this week, or do we launch with a number?",
             details="Without it, SMS reminders show a phone number as sender; the sprint goal depends on it.",
+            needed_by=date(2026, 11, 27),
+            impact="The sprint goal: the pilot clinic will not switch SMS reminders on with a bare number as sender.",
+            options=[
+                "The client files the sender-ID registration this week; reminders launch on 2 Dec as planned.",
+                "Launch with a phone number as sender and switch once the sender-ID is registered.",
+                "Ship email reminders only this sprint; SMS moves to the next one.",
+            ],
+            recommendation="The first, with the second as the fallback if the client cannot file by Friday: "
+            "patients trust a named sender more.",
             history=history((date(2026, 11, 23), "open", "")),
         ),
         Escalation(
@@ -1017,6 +1085,13 @@ def build() -> None:
             source="review",
             item=items[20].id,
             ask="Is exporting insurance numbers acceptable under our data-protection stance?",
+            needed_by=date(2026, 12, 2),
+            impact="O-3: billing cannot reconcile without it; the CSV export was rejected at the review of sprint 4.",
+            options=[
+                "Export the insurance number for clinic managers only, and log each export in the audit trail.",
+                "Keep it out of the export; billing looks numbers up in the practice system.",
+            ],
+            recommendation="The first: it is what billing needs, and the audit log (B-5) covers the access.",
             history=history((date(2026, 11, 18), "open", ""), (date(2026, 11, 19), "sent", "In weekly PM sync")),
         ),
         Escalation(
@@ -1028,6 +1103,13 @@ def build() -> None:
             source="daily",
             item=items[26].id,
             ask="Decide whether no-show fees belong on the roadmap (touches payments and trust).",
+            impact="O-2: decides whether B-26 stays in the backlog.",
+            options=[
+                "Put no-show fees on the roadmap for Q2 (needs payments).",
+                "Wait for the effect of reminders in Q1, then decide.",
+                "Drop the idea.",
+            ],
+            recommendation="Wait for the effect of reminders: fees touch patient trust, reminders may be enough.",
             history=history((date(2026, 11, 23), "open", "")),
         ),
         Escalation(
@@ -1036,7 +1118,7 @@ def build() -> None:
             category="scope-change",
             severity="high",
             status="answered",
-            source="refinement",
+            source="review",
             item=items[9].id,
             ask="Approve a monthly SMS budget.",
             pm_answer="Approved up to 2,000 EUR/month for Q1; report actual cost monthly.",
@@ -1049,7 +1131,7 @@ def build() -> None:
         ),
         Escalation(
             title="Hosting region for patient data",
-            raised=date(2026, 10, 9),
+            raised=date(2026, 10, 8),
             category="risk",
             severity="critical",
             status="resolved",
@@ -1061,7 +1143,7 @@ def build() -> None:
             resolution="Data residency chore done in sprint 4.",
             closed=date(2026, 11, 18),
             history=history(
-                (date(2026, 10, 9), "open", ""),
+                (date(2026, 10, 8), "open", ""),
                 (date(2026, 10, 9), "sent", ""),
                 (date(2026, 10, 12), "answered", ""),
                 (date(2026, 11, 18), "resolved", ""),
@@ -1069,7 +1151,7 @@ def build() -> None:
         ),
         Escalation(
             title="Calendar sync with Google: needed for launch?",
-            raised=date(2026, 10, 27),
+            raised=date(2026, 10, 28),
             category="dependency",
             severity="low",
             status="withdrawn",
@@ -1078,7 +1160,7 @@ def build() -> None:
             ask="Is calendar sync a launch requirement?",
             closed=date(2026, 10, 29),
             history=history(
-                (date(2026, 10, 27), "open", ""),
+                (date(2026, 10, 28), "open", ""),
                 (date(2026, 10, 29), "withdrawn", "Clinic partner confirmed it can wait"),
             ),
         ),
@@ -1091,11 +1173,23 @@ def build() -> None:
             source="daily",
             item=items[16].id,
             ask="Can the client's ops team give us a stable review environment?",
+            needed_by=date(2026, 11, 26),
+            impact="B-16 cannot be accepted without a review environment, and with it the sprint goal.",
+            options=[
+                "The client's ops team fixes the environment this week.",
+                "We host a review environment ourselves.",
+            ],
+            recommendation="The first; the second costs a few days of setup we have not planned.",
+            # Between the team and the PM: the client's ops team reads the client's copy.
+            internal=True,
+            history=history((date(2026, 11, 23), "open", "")),
             private_notes="Ops lead is defensive about this; phrase carefully.",
         ),
     ]
+    escalations[2].related = [d[4].id]  # the no-show fees question is proposed decision D-5 as well
     for escalation in escalations:
         ws.add(escalation)
+    # The CSV feedback at the review of sprint 4 became escalation E-2: see add_reviews.
     ws.update(Blocker, blockers[3].id, lambda b: setattr(b, "escalation", escalations[6].id))
     escalations[6].blocker = blockers[3].id
     ws.update(Escalation, escalations[6].id, lambda e: setattr(e, "blocker", blockers[3].id))
@@ -1124,6 +1218,9 @@ def build() -> None:
     for note in notes:
         ws.add(note)
     add_reviews(ws, items, sessions, escalations)
+    for sprint in ws.all(Sprint):
+        if sprint.status == "closed":
+            ws.update(Sprint, sprint.id, lambda s: setattr(s, "at_close", frozen_at_close(s, items, d)))
     shutil.rmtree(TARGET / ".ritual", ignore_errors=True)  # the lock is local state, not part of the demo
     print(f"Built the demo workspace in {TARGET.relative_to(ROOT)}", file=sys.stderr)
 

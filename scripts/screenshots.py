@@ -22,6 +22,7 @@ async def shoot() -> None:
     from ritual_tui.store.demo import copy_demo
     from ritual_tui.tui.app import RitualApp
     from ritual_tui.tui.screens.daily import DailyScreen
+    from ritual_tui.tui.screens.review import ReviewScreen
 
     DailyScreen.CLOCK = staticmethod(lambda: 0.0)  # a still countdown
     OUT.mkdir(parents=True, exist_ok=True)
@@ -30,7 +31,9 @@ async def shoot() -> None:
             ws = copy_demo(Path(folder) / "demo", clock.today())
             app = RitualApp(ws, start)
             async with app.run_test(size=(120, 34)) as pilot:
-                while not getattr(app.screen, "settled", False):  # its first load done
+                wanted = {"daily": DailyScreen, "review": ReviewScreen}.get(start, type(app.screen))
+                # A ritual opens over home: wait for it, then for its first load.
+                while not (isinstance(app.screen, wanted) and getattr(app.screen, "settled", False)):
                     await pilot.pause(0.01)
                 await pilot.pause()
                 app.save_screenshot(filename=f"{name}.svg", path=str(OUT))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from ritual_tui.cli import main
+from ritual_tui.store import cache
 from ritual_tui.store.workspace import Workspace
 
 #: A day to freeze the clock on, so dates in assertions never depend on when tests run.
@@ -42,6 +44,13 @@ def isolated_machine(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.delenv("RITUAL_WORKSPACE", raising=False)
     monkeypatch.setenv("RITUAL_NOW", FROZEN_NOW)
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The files a test writes count as settled, so that the store caches them at once: the caches'
+    clock runs a minute ahead (see ``store.cache.SETTLED_NS``)."""
+    monkeypatch.setattr(cache, "clock_ns", lambda: time.time_ns() + 60 * 10**9)
 
 
 def add_team(ws_root: Path) -> None:
@@ -122,3 +131,15 @@ def run_ritual(
         input=input,
         stdin=None if input is not None else subprocess.DEVNULL,
     )
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in ``cwd`` as a throwaway author; a failure (a merge conflict) fails the test."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env).stdout

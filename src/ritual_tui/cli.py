@@ -68,6 +68,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
         # Only the command named is built: a parser costs about a millisecond, and a quick capture
         # from the shell should cost little more than Python's own start.
         import_module(f"ritual_tui.commands.{COMMANDS[chosen][0]}").register(commands)
+        _accept_workspace_anywhere(parser)
         return parser
     for ritual in RITUALS:
         tui = commands.add_parser(ritual.command, help=f"open the TUI on the {ritual.title.lower()}")
@@ -77,7 +78,17 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     demo.set_defaults(demo=True, needs_workspace=False)
     for name, (_, help_text) in COMMANDS.items():
         commands.add_parser(name, help=help_text)
+    _accept_workspace_anywhere(parser)
     return parser
+
+
+def _accept_workspace_anywhere(parser: argparse.ArgumentParser) -> None:
+    """Let every command take ``--workspace`` after its name too (``ritual init --workspace DIR``):
+    users type both orders. Given there, it wins; left out, the one before the command stands."""
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        for command in dict.fromkeys(action.choices.values()) if isinstance(action.choices, dict) else ():
+            command.add_argument("--workspace", metavar="DIR", default=argparse.SUPPRESS, help="the workspace folder")
+            _accept_workspace_anywhere(command)
 
 
 #: A text argument given as this is read from standard input (for long or binary-unsafe text).
@@ -115,25 +126,30 @@ def _run(args: argparse.Namespace) -> int:
     if not getattr(args, "needs_workspace", True):
         return int(args.func(folder, args))
     ws = Workspace.open(folder)
+    ws.skip_damaged = getattr(args, "carry_on", False)  # set by the commands that only read
     try:
-        return int(args.func(ws, args))
+        code = int(args.func(ws, args))
     finally:
         for notice in ws.notices:
             print(f"note: {visible(notice)}", file=sys.stderr)
+    for _, error in ws.left_out:
+        print(f"left out: {visible(str(error))}", file=sys.stderr)
+    return 1 if ws.left_out and code == 0 else code
 
 
 def _demo(args: argparse.Namespace) -> int:
     from ritual_tui.commands.workspace import copy_demo_to
+    from ritual_tui.domain.text import visible
 
     if args.copy_to:
         ws = copy_demo_to(args.copy_to)
-        print(f"Copied the demo workspace to {ws.root}")
+        print(f"Copied the demo workspace to {visible(str(ws.root))}")
         return 0
     import tempfile
 
     target = Path(tempfile.mkdtemp(prefix="ritual-demo-"))
     ws = copy_demo_to(target)
-    print(f"Demo workspace: {target}", file=sys.stderr)
+    print(f"Demo workspace: {visible(str(target))}", file=sys.stderr)
     return _open_tui(ws, "home", args.presenter)
 
 

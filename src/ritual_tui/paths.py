@@ -31,6 +31,21 @@ def workspace_path(flag: str | None = None) -> Path:
     return default_workspace()
 
 
+#: Environment variable that overrides where the user's own preferences are kept.
+PREFERENCES_ENV = "RITUAL_PREFERENCES"
+
+
+def preferences_file() -> Path:
+    """The user's own preferences (the app's theme): ``RITUAL_PREFERENCES``, else a file in the
+    platform's user config folder. They belong to the person, not to a workspace."""
+    from_env = os.environ.get(PREFERENCES_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("ritual-tui", appauthor=False)) / "preferences.toml"
+
+
 def config_dir() -> Path:
     """The shipped ``config/`` folder: inside the wheel, or at the root of a source checkout."""
     packaged = Path(__file__).parent / "_config"

@@ -19,7 +19,7 @@ class Ritual:
     #: ``ritual <command>`` opens the app on it.
     command: str
     title: str
-    #: The key that opens it from the home screen.
+    #: The key that opens it from the home screen, and the word beside it in the footer.
     key: str
     #: "module:Class" of its screen, imported when it is first opened.
     screen: str

@@ -103,12 +103,7 @@ def test_a_quick_capture_imports_only_what_it_uses(workspace: Path) -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     imported = result.stdout.splitlines()[-1].split(",")
-    assert imported == [
-        "ritual_tui.commands.decisions",
-        "ritual_tui.commands.output",
-        "ritual_tui.reports",
-        "ritual_tui.reports.json_text",
-    ]
+    assert imported == ["ritual_tui.commands.decisions", "ritual_tui.commands.output"]
 
 
 def test_errors_go_to_stderr_with_exit_codes_and_no_traceback(workspace: Path, tmp_path: Path) -> None:

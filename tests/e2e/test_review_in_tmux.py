@@ -39,9 +39,9 @@ def test_a_review_closes_the_demo_sprint_and_writes_its_summary(terminal: Termin
     terminal.press("Enter")  # the first offered: Dr. Vogel, from the last review
     terminal.wait_for("Dr. Anna Vogel (Clinic partner")
     terminal.press("Down")
-    terminal.wait_for("B-15 done · DoD 0/5")
+    terminal.wait_for("B-15 done · DoD 0/6")
     terminal.press("Y")
-    terminal.wait_for("B-15 done · DoD 5/5")
+    terminal.wait_for("B-15 done · DoD 6/6")
     terminal.press("a")
     terminal.wait_for("accepted")
     terminal.press("f")
@@ -86,7 +86,7 @@ def test_a_review_closes_the_demo_sprint_and_writes_its_summary(terminal: Termin
         *((i, "carried-over", "not checked", "carry-over") for i in ("B-9", "B-16", "B-23", "B-37", "B-13")),
     ]
     assert review["definition_of_done"]["items_meeting_it"] == 1
-    assert [(f["id"], f["text"], f["turned_into"]) for f in review["feedback"]] == [
+    assert [(f["id"], f["text"], f["turned_into"]) for f in summary["feedback"]] == [
         ("F-7", "Reminders to a relative too", "")
     ]
     assert run_ritual("--workspace", str(workspace), "check", env=ENV).returncode == 0

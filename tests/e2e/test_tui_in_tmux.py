@@ -136,3 +136,34 @@ def test_a_crash_exits_non_zero(terminal: Terminal, tmp_path: Path) -> None:
     done = tmp_path / "exit-code"
     terminal.start(f"{ritual_command()} --version >/dev/null; {os.sys.executable} {crash}", ENV, done)
     assert wait_for_file(done) == "1"
+
+
+def test_a_private_note_typed_in_presenter_mode_never_reaches_the_screen(terminal: Terminal, tmp_path: Path) -> None:
+    workspace = tmp_path / "demo"
+    assert run_ritual("demo", "--copy-to", str(workspace), env=ENV).returncode == 0
+    done = tmp_path / "exit-code"
+    secret = "Tomas-interviews-elsewhere"
+    terminal.start(ritual_command("--workspace", str(workspace), "--presenter", "daily"), ENV, done)
+    terminal.wait_for("PRESENTER MODE")
+    terminal.wait_for("Lena Fischer  (1 of 6)")
+    terminal.press("o")
+    terminal.wait_for("Note (masked on the shared screen)")
+    seen = []
+    for part in (secret[:8], secret[8:16], secret[16:]):  # typed in bursts, the screen read after each
+        terminal.type(part)
+        seen.append(terminal.wait_for("•" * len("".join(secret[: 8 * (len(seen) + 1)])), timeout=10))
+    terminal.press("Enter")
+    seen.append(terminal.wait_for("Saved N-"))
+    terminal.press("x")
+    seen.append(terminal.wait_for("End the daily stand-up?"))
+    terminal.press("Enter")
+    seen.append(terminal.wait_for("Daily stand-up recap"))
+    assert all(
+        secret[:6] not in screen and "private note" not in screen.lower().replace("notes hidden", "") for screen in seen
+    )
+    terminal.press("Enter")
+    terminal.wait_for("Waiting for the PM")
+    terminal.press("C-q")
+    assert wait_for_file(done) == "0"
+    exported = json.loads(run_ritual("--workspace", str(workspace), "export", "--json", env=ENV).stdout)
+    assert [n["text"] for n in exported["notes"] if n["private"]][-1] == secret  # saved, just never shown

@@ -52,7 +52,7 @@ class Terminal:
             time.sleep(0.05)
 
     def type(self, text: str) -> None:
-        self.tmux("send-keys", "-l", text)
+        self.tmux("send-keys", "-l", "--", text)  # "--": text starting with "-" is text, not a flag
 
     def wait_for(self, text: str, timeout: float = 20) -> str:
         """Poll the screen until ``text`` shows; fail with the screen if it never does."""

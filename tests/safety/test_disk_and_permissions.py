@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.decision import Decision
 from ritual_tui.domain.errors import StorageError
 from ritual_tui.store import files
 from ritual_tui.store.check import check_workspace
 from ritual_tui.store.workspace import Workspace
-from tests.conftest import run_ritual
+from tests.conftest import Result, run_ritual
 
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs and dropping privileges need root (CI is)")
 
@@ -140,3 +142,96 @@ def test_a_symlink_planted_where_a_temp_file_goes_is_refused(
 def test_a_workspace_owned_by_another_user_is_reported(ws: Workspace) -> None:
     shutil.chown(ws.root, user="nobody")
     assert any("owned by another user" in p for p in check_workspace(ws).problems)
+
+
+def _summary_files(ws: Workspace) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((ws.root / "summaries").iterdir())}
+
+
+@pytest.fixture
+def summarised(ws: Workspace, cli: Callable[..., Result]) -> dict[str, bytes]:
+    """A sprint whose summary was written once, then changed (so a new summary differs)."""
+    cli("backlog", "add", "A", "--estimate", "3")
+    cli("sprint", "start", "B-1", "--goal", "Pay", "--start", "2026-11-23")
+    assert cli("summary").code == 0
+    cli("backlog", "status", "B-1", "done")
+    return _summary_files(ws)
+
+
+def test_a_full_disk_while_a_summary_is_written_changes_none_of_its_files(
+    ws: Workspace, cli: Callable[..., Result], summarised: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writes = iter(range(10))
+    real_write = os.write
+
+    def full_on_the_json(fd: int, data: bytes) -> int:  # .md, then .json: the disk fills up there
+        if next(writes) == 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(files.os, "write", full_on_the_json)
+    result = cli("summary")
+    folder = ws.root / "summaries"
+    names = "sprint-1-summary.md, sprint-1-summary.json, sprint-1-summary.html"
+    assert (result.code, result.out) == (1, "")
+    assert (
+        result.err
+        == f"error: Could not save {folder / 'sprint-1-summary.json'}: the disk is full. None of {names} was changed.\n"
+    )
+    assert _summary_files(ws) == summarised  # no temp file either
+
+
+def test_a_rename_that_fails_half_way_says_which_files_were_replaced(
+    ws: Workspace, cli: Callable[..., Result], summarised: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    renames = iter(range(10))
+    real_replace = os.replace
+
+    def refused_second(source: str, target: str) -> None:
+        if next(renames) == 1:
+            raise OSError(errno.EACCES, "Permission denied")
+        real_replace(source, target)
+
+    monkeypatch.setattr(files.os, "replace", refused_second)
+    result = cli("summary")
+    folder = ws.root / "summaries"
+    assert result.code == 1
+    assert result.err == (
+        f"error: Could not save {folder / 'sprint-1-summary.json'}: the workspace is read-only or not yours to write. "
+        "Replaced: sprint-1-summary.md; unchanged: sprint-1-summary.json, sprint-1-summary.html.\n"
+    )
+    now = _summary_files(ws)
+    assert now["sprint-1-summary.md"] != summarised["sprint-1-summary.md"]
+    assert {k: v for k, v in now.items() if k != "sprint-1-summary.md"} == {
+        k: v for k, v in summarised.items() if k != "sprint-1-summary.md"
+    }
+
+
+@ROOT_ONLY
+def test_a_real_full_disk_leaves_the_summary_set_as_it_was(small_disk: Path) -> None:
+    root = small_disk / "ws"
+    for args in (["init"], ["backlog", "add", "A", "--estimate", "3"], ["sprint", "start", "B-1", "--goal", "Pay"]):
+        assert run_ritual("--workspace", str(root), *args).returncode == 0
+    assert run_ritual("--workspace", str(root), "summary").returncode == 0
+    assert run_ritual("--workspace", str(root), "backlog", "status", "B-1", "done").returncode == 0
+    before = _snapshot(root)
+    with open(small_disk / "filler", "wb", buffering=0) as sink:
+        try:
+            while True:
+                sink.write(b"\0" * 4096)
+        except OSError:
+            pass
+    result = run_ritual("--workspace", str(root), "summary")
+    assert result.returncode == 1 and "the disk is full. None of sprint-1-summary.md" in result.stderr
+    assert _snapshot(root) == before
+
+
+def test_an_export_larger_than_any_record_file_is_written(ws: Workspace, tmp_path: Path) -> None:
+    nine_mb = "x" * 9_000_000
+    for n in range(2):
+        ws.add(BacklogItem(title=f"{n}{nine_mb}"))
+    out = tmp_path / "backup.json"
+    result = run_ritual("--workspace", str(ws.root), "export", "--json", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > files.MAX_FILE_BYTES
+    assert [i["title"][0] for i in json.loads(out.read_bytes())["backlog"]] == ["0", "1"]

@@ -37,7 +37,7 @@ async def settle(pilot: Pilot[Any]) -> None:
 def text_of(widget: Widget) -> str:
     """What a widget shows, as plain text."""
     if isinstance(widget, RecordTable):
-        return "\n".join(widget.row_text(key) for key in widget.shown_keys())
+        return "\n".join(widget.row_text(key) for key in widget.shown_keys()) or widget.empty
     if isinstance(widget, SprintBoard):
         return widget.item_text()
     if isinstance(widget, (Digits, BigClock)):

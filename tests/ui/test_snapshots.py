@@ -1,5 +1,5 @@
 """What the screen looks like at 80×24 and at 200×50: home and the daily, then presenter mode on for
-home, the daily, a capture form and help.
+home, the daily, a capture form, help and the bar naming a damaged file.
 
 Snapshots are SVGs under ``__snapshots__``; after a deliberate change of look, regenerate them with
 ``pytest tests/ui/test_snapshots.py --snapshot-update`` and review the diff.
@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.app import RitualApp
 from tests.ui.conftest import settle
@@ -70,6 +71,14 @@ def test_escalation_form_in_presenter_mode(snap_compare: Any, demo: Workspace, s
 def test_help_in_presenter_mode(snap_compare: Any, demo: Workspace, size: tuple[int, int]) -> None:
     app = RitualApp(demo, "daily", presenter=True)
     assert snap_compare(app, terminal_size=size, run_before=pressing("question_mark"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_problem_bar_in_presenter_mode(snap_compare: Any, demo: Workspace, size: tuple[int, int]) -> None:
+    (b9,) = [f for f in demo.files(BacklogItem) if f.id == "B-9"]
+    b9.path.write_text("title = [\n", encoding="utf-8")
+    app = RitualApp(Workspace.open(demo.root), "daily", presenter=True)
+    assert snap_compare(app, terminal_size=size, run_before=pressing())
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -26,7 +26,7 @@ async def test_home_shows_the_sprint_the_ritual_due_and_what_waits_for_the_pm(de
         assert app.screen.query_one("#sprint-panel").border_title == "Sprint 5 · day 8 of 14"
         assert "Goal: Patients get reminders and miss fewer appointments" in shown
         assert "Done: 2 points, 1 of 6 items\nCommitted: 15 points, scope +1 −0" in shown
-        assert "actual ▆▆▆▆█▇▇▇······" in shown
+        assert "actual ▇▇▇▇████······" in shown
         assert "Today: daily stand-up · press d" in shown
         waiting = text_of(app.screen.query_one("#waiting")).splitlines()
         assert [row.split()[0] for row in waiting] == ["E-1", "E-2", "E-3", "E-7", "BL-3"]
@@ -99,8 +99,8 @@ async def test_decisions_show_whole_and_are_superseded(demo: Workspace) -> None:
         await pilot.press("c")
         await settle(pilot)
         table = app.screen.query_one("#records")
-        # Newest first by date: D-5 (23 Nov), D-7 (20 Nov), D-6 (18 Nov) ...
-        assert [row.split()[0] for row in text_of(table).splitlines()[:3]] == ["D-5", "D-7", "D-6"]
+        # Newest first by date, then by number: D-5 (23 Nov), D-3 (13 Nov), D-7 and D-6 (both 11 Nov) ...
+        assert [row.split()[0] for row in text_of(table).splitlines()[:4]] == ["D-5", "D-3", "D-7", "D-6"]
         table.select_key("D-4")
         await pilot.press("enter")
         await pilot.pause()
@@ -112,7 +112,7 @@ async def test_decisions_show_whole_and_are_superseded(demo: Workspace) -> None:
         )  # the PO chooses which decision supersedes it (D-7 was rejected: not offered)
         await pilot.press("enter")
         await settle(pilot)
-        assert "D-4 2026-11-06 operational superseded" in text_of(table)
+        assert "D-4 2026-11-05 operational superseded" in text_of(table)
     assert demo.get(Decision, "D-4").superseded_by == "D-6"
     assert demo.get(Decision, "D-6").supersedes == "D-4"
 

@@ -37,7 +37,7 @@ def register(commands: Any) -> None:
     listing.add_argument("--objective")
     listing.add_argument("--tag")
     listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(func=list_items)
+    listing.set_defaults(func=list_items, carry_on=True)
 
     show = sub.add_parser("show", help="show one backlog item")
     show.add_argument("id")

@@ -47,7 +47,7 @@ def register(commands: Any) -> None:
     listing.add_argument("--level", choices=DECISION_LEVELS)
     listing.add_argument("--status", choices=DECISION_STATUSES)
     listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(func=list_decisions)
+    listing.set_defaults(func=list_decisions, carry_on=True)
 
     show = sub.add_parser("show", help="show one decision")
     show.add_argument("id")

@@ -1,10 +1,11 @@
-"""``ritual escalate`` and ``ritual escalation list|show|send|answer|resolve|withdraw``."""
+"""``ritual escalate`` and ``ritual escalation list|show|edit|send|answer|resolve|withdraw``."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
+from ritual_tui.commands.escalation_fields import decision_fields, decision_options, register_edit
 from ritual_tui.commands.output import print_json, print_table, record_json, show_record
 from ritual_tui.domain import clock
 from ritual_tui.domain.escalation import ESCALATION_STATUSES, STILL_OPEN, Escalation
@@ -27,6 +28,8 @@ def register(commands: Any) -> None:
     escalate.add_argument("--source", choices=SOURCES, default="cli")
     escalate.add_argument("--by", default="", help="who raised it")
     escalate.add_argument("--note", help="private note (never in a shared file)")
+    decision_options(escalate)
+    escalate.add_argument("--internal", action="store_true", help="keep it out of reports for the client")
     escalate.set_defaults(func=raise_for_pm)
 
     escalation = commands.add_parser("escalation", help="list escalations and move them along")
@@ -35,7 +38,7 @@ def register(commands: Any) -> None:
     listing.add_argument("--status", choices=ESCALATION_STATUSES)
     listing.add_argument("--open", action="store_true", help="only those still open, sent or answered")
     listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(func=list_escalations)
+    listing.set_defaults(func=list_escalations, carry_on=True)
     show = sub.add_parser("show", help="show one escalation and its history")
     show.add_argument("id")
     show.add_argument("--json", action="store_true", help="print JSON")
@@ -46,6 +49,7 @@ def register(commands: Any) -> None:
         if step.asks_for:
             parser.add_argument("text", nargs=None if step.required else "?", default="", help=step.asks_for)
         parser.set_defaults(func=move_escalation, verb=verb, text="")
+    register_edit(sub)
 
 
 def raise_for_pm(ws: Workspace, args: argparse.Namespace) -> int:
@@ -63,6 +67,7 @@ def raise_for_pm(ws: Workspace, args: argparse.Namespace) -> int:
             item=args.item or "",
             blocker=args.blocker or "",
             private_notes=args.note or "",
+            decision=decision_fields(args),
         ),
     )
     print(f"Raised {escalation.id} ({escalation.category}, {escalation.severity})")

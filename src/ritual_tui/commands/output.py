@@ -9,10 +9,11 @@ from typing import Any
 from ritual_tui.domain import clock
 from ritual_tui.domain.fields import Record, to_doc
 from ritual_tui.domain.text import visible
-from ritual_tui.reports.json_text import as_json
 
 
 def print_json(document: Any) -> None:
+    from ritual_tui.reports.json_text import as_json  # json costs ~5 ms of imports: only for --json
+
     """Print a document as JSON (JSON escapes control characters itself)."""
     sys.stdout.write(as_json(document) + "\n")
 

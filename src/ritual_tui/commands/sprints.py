@@ -9,6 +9,7 @@ from typing import Any
 
 from ritual_tui.commands.output import print_json, print_table, record_json, show_record
 from ritual_tui.commands.review import register_review
+from ritual_tui.domain.dates import implausible
 from ritual_tui.domain.errors import NotFoundError
 from ritual_tui.domain.review import WORDS, CloseOut
 from ritual_tui.domain.rules import format_points, plural
@@ -20,9 +21,13 @@ from ritual_tui.store.workspace import Workspace
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    why = implausible(day)
+    if why:
+        raise argparse.ArgumentTypeError(f"{day} is {why}")
+    return day
 
 
 def register(commands: Any) -> None:
@@ -46,7 +51,9 @@ def register(commands: Any) -> None:
 
     close = sub.add_parser("close", help="close the active sprint with its review outcome and write its summary")
     close.add_argument("--goal-met", choices=tuple(_VERDICTS), required=True, help="the verdict on the sprint goal")
-    close.add_argument("--reason", help="why, in one line (default: the reason given at the review)")
+    close.add_argument(
+        "--reason", "--why", dest="reason", help="why, in one line (default: the reason given at the review)"
+    )
     close.add_argument("--reject", action="append", default=[], help="item rejected at the review (repeat)")
     close.add_argument(
         "--return", dest="back", action="append", default=[], metavar="ITEM", help="unfinished item back to the backlog"
@@ -133,7 +140,7 @@ def list_sprints(ws: Workspace, args: argparse.Namespace) -> int:
             ]
             for s in sprints
         ],
-        empty="No sprints yet; start one with `ritual sprint start`.",
+        empty="No sprints yet; start one with `ritual sprint start --goal GOAL ITEM…`.",
     )
     return 0
 
@@ -146,6 +153,6 @@ def show_sprint(ws: Workspace, args: argparse.Namespace) -> int:
         sprint_files = ws.files(Sprint)
         found = sprints.active_sprint(ws) or (ws.read(Sprint, sprint_files[-1]) if sprint_files else None)
         if found is None:
-            raise NotFoundError("No sprints yet; start one with `ritual sprint start`.")
+            raise NotFoundError("No sprints yet; start one with `ritual sprint start --goal GOAL ITEM…`.")
         sprint = found
     return show_record(sprint, args.json)

@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ritual_tui.commands.output import as_json, print_json
+from ritual_tui.commands.output import print_json
 from ritual_tui.domain import clock
-from ritual_tui.domain.text import required_text
+from ritual_tui.domain.text import required_text, visible
+from ritual_tui.reports.json_text import as_json
 from ritual_tui.store.files import write_atomic
 from ritual_tui.store.workspace import Workspace
 
@@ -29,14 +30,14 @@ def register(commands: Any) -> None:
     export.add_argument("--json", action="store_true", required=True, help="JSON (the only format)")
     export.add_argument("--shared", action="store_true", help="leave private notes out")
     export.add_argument("--out", type=Path, help="write to this file instead of standard output")
-    export.set_defaults(func=export_json)
+    export.set_defaults(func=export_json, carry_on=True)
 
 
 def init_workspace(workspace: Path, args: argparse.Namespace) -> int:
     """Create a workspace at the chosen folder."""
     Workspace.create(workspace, required_text(args.name, "product name"))
-    print(f"Created a workspace for {args.name!r} in {workspace}")
-    print(f"Edit {workspace / 'workspace.toml'} to add the team and the roadmap objectives.")
+    print(f"Created a workspace for {visible(repr(args.name))} in {visible(str(workspace))}")
+    print(f"Edit {visible(str(workspace / 'workspace.toml'))} to add the team and the roadmap objectives.")
     return 0
 
 
@@ -48,10 +49,11 @@ def check_files(ws: Workspace, args: argparse.Namespace) -> int:
     if args.json:
         print_json({"files_read": report.files_read, "problems": report.problems, "repaired": report.repaired})
     else:
+        # File names and keys come from the files, after a `git pull` perhaps: shown inert.
         for line in report.repaired:
-            print(f"repaired: {line}")
+            print(f"repaired: {visible(line)}")
         for line in report.problems:
-            print(f"problem: {line}")
+            print(f"problem: {visible(line)}")
         verdict = "whole" if not report.problems else f"{len(report.problems)} problem(s)"
         print(f"{report.files_read} files read: {verdict}")
     return 1 if report.problems else 0
@@ -63,8 +65,9 @@ def export_json(ws: Workspace, args: argparse.Namespace) -> int:
 
     text = as_json(export_workspace(ws, shared=args.shared)) + "\n"
     if args.out:
-        write_atomic(args.out.resolve(), text.encode("utf-8"))
-        print(f"Wrote {args.out}", file=sys.stderr)
+        # A backup holds every record: the limit on what one record file may hold does not apply.
+        write_atomic(args.out.resolve(), text.encode("utf-8"), limit=None)
+        print(f"Wrote {visible(str(args.out))}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ritual_tui.domain.errors import ValidationError
-from ritual_tui.domain.fields import PRIVATE, Record, vocabulary
+from ritual_tui.domain.fields import PRIVATE, Part, Record, vocabulary
 from ritual_tui.domain.session import SOURCES
 
 ESCALATION_STATUSES = ("open", "sent", "answered", "resolved", "withdrawn")
@@ -25,7 +25,7 @@ NEXT_STATUSES = {
 
 
 @dataclass(kw_only=True)
-class StatusChange:
+class StatusChange(Part):
     """One step in an escalation's history."""
 
     at: datetime
@@ -40,8 +40,8 @@ class Escalation(Record):
     KIND = "escalation"
     PREFIX = "E"
     FOLDER = "escalations"
-    #: Enough to choose the escalations still open or raised or answered in a period.
-    INDEXED = ("status", "raised", "answered")
+    #: Enough to choose the escalations open on a day, or raised or answered in a period.
+    INDEXED = ("status", "raised", "answered", "closed")
 
     title: str
     raised: date | None = None
@@ -56,6 +56,18 @@ class Escalation(Record):
     item: str = ""
     blocker: str = ""
     raised_by: str = ""
+    #: The day the PM's decision is needed by to keep the plan.
+    needed_by: date | None = None
+    #: What is at stake if it waits: the sprint goal, an objective, a date, in the PO's words.
+    impact: str = ""
+    #: The choices the PM has, one line each.
+    options: list[str] = field(default_factory=list)
+    #: What the PO recommends, and why.
+    recommendation: str = ""
+    #: Internal to the team and the PM: left out of every report for the client.
+    internal: bool = False
+    #: Ids of decisions and escalations about the same question.
+    related: list[str] = field(default_factory=list)
     pm_answer: str = ""
     answered: date | None = None
     resolution: str = ""
@@ -86,9 +98,56 @@ class Escalation(Record):
         elif status in ("resolved", "withdrawn") and text:
             self.resolution = text
 
+    def steps(self) -> list[tuple[date, str]]:
+        """Its statuses by day, oldest first: the history, completed from the dated fields where the
+        history is silent (records written by hand or by an older version)."""
+        # Sorted by day only (stable, so the history's own order holds within a day): a date-time
+        # typed by hand without its offset cannot be compared with one that has it.
+        steps = [(h.at.date(), h.status) for h in self.history]
+        known = {status for _, status in steps}
+        if self.raised is not None and "open" not in known:
+            steps.insert(0, (self.raised, "open"))
+        if self.answered is not None and "answered" not in known:
+            steps.append((self.answered, "answered"))
+        if steps and steps[-1][1] != self.status:
+            closing = self.closing_day() if self.status in ("resolved", "withdrawn") else None
+            steps.append((closing or steps[-1][0], self.status))
+        return sorted(steps, key=lambda step: step[0])
+
+    def status_on(self, day: date) -> str | None:
+        """Its status at the end of ``day`` (None when not raised yet)."""
+        status = None
+        for when, step in self.steps():
+            if when > day:
+                break
+            status = step
+        return status
+
+    def closing_day(self) -> date | None:
+        """The day it was resolved or withdrawn (None while it is not). From the indexed fields alone,
+        so that reports can choose the escalations open on a day without reading them whole; one
+        closed without a day counts as closed on its answer's day, else on the day it was raised."""
+        if self.status not in ("resolved", "withdrawn"):
+            return None
+        return self.closed or self.answered or self.raised
+
+    def open_on(self, day: date) -> bool:
+        """Raised by ``day`` and not resolved or withdrawn by then (from the indexed fields alone)."""
+        closing = self.closing_day()
+        return self.raised is not None and self.raised <= day and (closing is None or closing > day)
+
     def age_days(self, on: date) -> int:
-        """Days since it was raised, counted to ``on`` (or to its closing day, when closed)."""
+        """Days it has waited for the PM, counted to ``on``: from the day it was raised to the PM's
+        answer, or to its resolution or withdrawal when it closed unanswered; an answered escalation
+        sent back to the PM waits again, from the day it was raised."""
         if self.raised is None:
             return 0
-        end = self.closed if self.closed and self.closed < on else on
-        return max(0, (end - self.raised).days)
+        ended: date | None = None  # the day the wait ended, once it has
+        for when, status in self.steps():
+            if when > on:
+                break
+            if status in WAITING_FOR_PM:
+                ended = None
+            elif ended is None:
+                ended = when
+        return max(0, ((ended or on) - self.raised).days)

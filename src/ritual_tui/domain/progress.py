@@ -8,46 +8,63 @@ from datetime import date, timedelta
 
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Blocker
+from ritual_tui.domain.delivery import done_by, scope_ledger
 from ritual_tui.domain.escalation import WAITING_FOR_PM, Escalation
-from ritual_tui.domain.rules import aging_blockers, item_points, points
+from ritual_tui.domain.rules import aging_blockers
 from ritual_tui.domain.settings import Settings
 from ritual_tui.domain.sprint import Sprint
 
 
 @dataclass(frozen=True)
 class BurndownDay:
-    """One day of a burndown: points still to do, and where the ideal line is."""
+    """One day of a burndown: points still to do at its end, and where the ideal line is."""
 
     day: date
     ideal: float
     remaining: float | None  # None for days still to come
+    #: False on weekends: the ideal line stays flat on them.
+    working_day: bool = True
+    #: Points that entered and left the scope that day.
+    added: float = 0.0
+    removed: float = 0.0
 
 
 def burndown(sprint: Sprint, items: Mapping[str, BacklogItem], today: date) -> list[BurndownDay]:
-    """Remaining points at the end of each sprint day: scope (committed, plus added, less removed,
-    as of that day) less what was done by then. The ideal line falls evenly from the commitment."""
-    total_days = (sprint.end - sprint.start).days + 1
-    committed = points(line.estimate for line in sprint.commitment)
-    days = []
-    for offset in range(total_days):
-        day = sprint.start + timedelta(days=offset)
-        ideal = committed * (1 - (offset + 1) / total_days)
+    """Points left at the end of each sprint day: the scope that day (committed, plus added, less
+    removed, each item at the points it carried) less what was done by then.
+
+    The ideal line is where the commitment would stand had it fallen evenly over the working days:
+    committed × working days left after that day ÷ working days, flat on weekends and zero at the end
+    of the last working day. Both lines start from the commitment before the first day."""
+    ledger = scope_ledger(sprint)
+    days = [sprint.start + timedelta(days=offset) for offset in range((sprint.end - sprint.start).days + 1)]
+    working = [day.weekday() < 5 for day in days]
+    if not any(working):  # a sprint of weekend days only: every day counts
+        working = [True] * len(days)
+    committed = sum(ledger.committed.values())
+    done = {item_id: done_by(sprint, item_id, items.get(item_id)) for item_id in ledger.points_of}
+    scope = dict(ledger.committed)
+    pending = list(ledger.events)
+    working_left = sum(working)
+    out = []
+    for day, work in zip(days, working, strict=True):
+        working_left -= work
+        added = removed = 0.0
+        while pending and (pending[0].at.date() <= day):
+            event = pending.pop(0)
+            if event.change == "added":
+                scope[event.item] = event.points
+                added += event.points
+            else:
+                scope.pop(event.item, None)
+                removed += event.points
+        ideal = committed * working_left / sum(working)
         if day > today and sprint.status != "closed":
-            days.append(BurndownDay(day, ideal, None))
-            continue
-        scope = set(sprint.committed_ids())
-        for change in sprint.scope_changes:
-            if change.at.date() <= day:
-                (scope.add if change.change == "added" else scope.discard)(change.item)
-        remaining = 0.0
-        for item_id in scope:
-            item = items.get(item_id)
-            done = item is not None and item.done_on is not None and item.done_on <= day
-            accepted = sprint.outcomes.get(item_id, "accepted") == "accepted"
-            if not (done and accepted):
-                remaining += item_points(sprint, item_id, items) or 0.0
-        days.append(BurndownDay(day, ideal, remaining))
-    return days
+            remaining = None
+        else:
+            remaining = float(sum(p for i, p in scope.items() if not ((d := done[i]) and d <= day)))
+        out.append(BurndownDay(day, ideal, remaining, work, added, removed))
+    return out
 
 
 def ritual_due(sprint: Sprint | None, today: date) -> str:

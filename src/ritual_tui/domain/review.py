@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ritual_tui.domain.backlog import BacklogItem
-from ritual_tui.domain.fields import vocabulary
+from ritual_tui.domain.fields import Part, vocabulary
 
 #: What a check (an acceptance criterion, a Definition of Done entry) was found to be; "" = not checked.
 CHECK_STATES = ("met", "not-met", "")
@@ -28,7 +28,7 @@ WORDS = {
 
 
 @dataclass(kw_only=True)
-class ItemReview:
+class ItemReview(Part):
     """One item as it was inspected at the review: what was found met, and why it was decided so."""
 
     item: str
@@ -65,7 +65,7 @@ class ItemReview:
 
 
 @dataclass(kw_only=True)
-class CloseOut:
+class CloseOut(Part):
     """What becomes of an item not accepted when its sprint is closed, and why."""
 
     item: str

@@ -1,5 +1,6 @@
-"""The product's rules: what counts as committed, completed and carried over; velocity; capacity;
-readiness; blocker aging. Every figure in a report comes from here, so it is defined once."""
+"""The product's rules: velocity, capacity, readiness, blocker aging, and the checks on what a PO
+types. With :mod:`ritual_tui.domain.delivery` (what a sprint delivered), every figure in a report
+comes from here, so it is defined once."""
 
 from __future__ import annotations
 
@@ -9,6 +10,10 @@ from datetime import date, timedelta
 
 from ritual_tui.domain.backlog import NOT_READY, BacklogItem
 from ritual_tui.domain.daily_records import Blocker
+
+# What a sprint delivered lives in domain.delivery; the home overview still imports it from here.
+from ritual_tui.domain.delivery import SprintFigures as SprintFigures
+from ritual_tui.domain.delivery import sprint_figures as sprint_figures
 from ritual_tui.domain.errors import ValidationError
 from ritual_tui.domain.settings import Settings
 from ritual_tui.domain.sprint import Sprint
@@ -51,65 +56,6 @@ def points(values: Iterable[float | None]) -> float:
     return float(sum(v for v in values if v is not None))
 
 
-@dataclass(frozen=True)
-class SprintFigures:
-    """What a sprint delivered, by the definitions in the README."""
-
-    committed: list[str]
-    committed_points: float
-    added: list[str]
-    removed: list[str]
-    completed: list[str]
-    completed_points: float
-    carried_over: list[str]
-    rejected: list[str]
-
-
-def item_points(sprint: Sprint, item_id: str, items: Mapping[str, BacklogItem]) -> float | None:
-    """An item's points for this sprint: its frozen estimate, else the one it was added with, else now."""
-    for line in sprint.commitment:
-        if line.item == item_id and line.estimate is not None:
-            return line.estimate
-    for change in sprint.scope_changes:
-        if change.item == item_id and change.change == "added" and change.estimate is not None:
-            return change.estimate
-    item = items.get(item_id)
-    return item.estimate if item else None
-
-
-def is_completed(sprint: Sprint, item_id: str, items: Mapping[str, BacklogItem]) -> bool:
-    """Completed: accepted at the review, or (before any review outcome) marked done."""
-    outcome = sprint.outcomes.get(item_id)
-    if outcome is not None:
-        return outcome == "accepted"
-    item = items.get(item_id)
-    return item is not None and item.status == "done"
-
-
-def sprint_figures(sprint: Sprint, items: Mapping[str, BacklogItem]) -> SprintFigures:
-    """Committed vs completed, scope change and carry-over for one sprint."""
-    committed = sprint.committed_ids()
-    added = [c.item for c in sprint.scope_changes if c.change == "added"]
-    removed = [c.item for c in sprint.scope_changes if c.change == "removed"]
-    scope = sprint.current_ids()
-    completed = [i for i in scope if is_completed(sprint, i, items)]
-    rejected = [i for i in scope if sprint.outcomes.get(i) == "rejected"]
-    if sprint.status == "closed":
-        carried = [i for i in scope if i not in completed and i not in rejected]
-    else:
-        carried = [i for i in scope if sprint.outcomes.get(i) == "carried-over"]
-    return SprintFigures(
-        committed=committed,
-        committed_points=points(line.estimate for line in sprint.commitment),
-        added=list(dict.fromkeys(added)),
-        removed=list(dict.fromkeys(removed)),
-        completed=completed,
-        completed_points=points(item_points(sprint, i, items) for i in completed),
-        carried_over=carried,
-        rejected=rejected,
-    )
-
-
 def _mean(values: list[float]) -> float | None:
     # Not statistics.mean: its exact fractions cost ~7 ms of imports at every start, for figures
     # shown to two decimals.
@@ -117,32 +63,50 @@ def _mean(values: list[float]) -> float | None:
 
 
 @dataclass(frozen=True)
-class VelocityTrend:
-    """Velocity over every closed sprint (never capped)."""
+class SprintVelocity:
+    """One closed sprint's committed and completed points."""
 
-    by_sprint: list[tuple[int, float]]
+    sprint: int
+    committed: float
+    completed: float
+
+
+@dataclass(frozen=True)
+class VelocityTrend:
+    """Velocity over every closed sprint counted (never capped)."""
+
+    by_sprint: list[SprintVelocity]
 
     @property
     def mean(self) -> float | None:
-        return _mean([v for _, v in self.by_sprint])
+        return _mean([v.completed for v in self.by_sprint])
 
     @property
     def minimum(self) -> float | None:
-        return min((v for _, v in self.by_sprint), default=None)
+        return min((v.completed for v in self.by_sprint), default=None)
 
     @property
     def maximum(self) -> float | None:
-        return max((v for _, v in self.by_sprint), default=None)
+        return max((v.completed for v in self.by_sprint), default=None)
 
     @property
     def last_three(self) -> float | None:
-        return _mean([v for _, v in self.by_sprint[-3:]])
+        return _mean([v.completed for v in self.by_sprint[-3:]])
 
 
-def velocity_trend(sprints: Sequence[Sprint], items: Mapping[str, BacklogItem]) -> VelocityTrend:
-    """Completed points of each closed sprint, oldest first."""
-    closed = sorted((s for s in sprints if s.status == "closed"), key=lambda s: s.number)
-    return VelocityTrend([(s.number, sprint_figures(s, items).completed_points) for s in closed])
+def velocity_trend(
+    sprints: Sequence[Sprint], items: Mapping[str, BacklogItem], up_to: int | None = None
+) -> VelocityTrend:
+    """Committed and completed points of each closed sprint, oldest first; with ``up_to``, only the
+    sprints numbered up to it (what was known when that sprint ended)."""
+    closed = sorted(
+        (s for s in sprints if s.status == "closed" and (up_to is None or s.number <= up_to)), key=lambda s: s.number
+    )
+    trend = []
+    for s in closed:
+        figures = sprint_figures(s, items)
+        trend.append(SprintVelocity(s.number, figures.committed_points, figures.completed_points))
+    return VelocityTrend(trend)
 
 
 def working_days(start: date, end: date) -> int:
@@ -202,3 +166,28 @@ def aging_blockers(blockers: Iterable[Blocker], settings: Settings) -> list[Bloc
         for b in blockers
         if b.status == "open" and not b.escalation and b.dailies_open() >= settings.blocker_aging_dailies
     ]
+
+
+@dataclass(frozen=True)
+class BlockerOn:
+    """A blocker as it stood at the end of a day, rebuilt from its first-seen, seen-on and resolved days."""
+
+    open: bool
+    #: Dailies that had seen it open by then.
+    dailies: int
+    #: Days from first seen to its resolution, or to that day while still open.
+    days_open: int
+
+
+def blocker_on(blocker: Blocker, day: date) -> BlockerOn:
+    """What was true of a blocker on ``day``; one marked resolved without a day counts as resolved
+    on the last day it was seen."""
+    resolved = blocker.resolved
+    if resolved is None and blocker.status == "resolved":
+        resolved = blocker.last_seen or blocker.first_seen
+    still_open = resolved is None or resolved > day
+    seen = {d for d in blocker.seen_on if d <= day}
+    dailies = len(seen) or (1 if blocker.first_seen and blocker.first_seen <= day else 0)
+    end = day if still_open or resolved is None else resolved
+    days_open = max(0, (end - blocker.first_seen).days) if blocker.first_seen else 0
+    return BlockerOn(still_open, dailies, days_open)

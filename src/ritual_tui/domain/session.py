@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ritual_tui.domain.fields import Record, vocabulary
+from ritual_tui.domain.fields import Part, Record, vocabulary
 
 RITUALS = ("daily", "planning", "refinement", "review")
 #: Where a decision or an escalation came from: a ritual, or the command line.
@@ -13,7 +13,7 @@ SOURCES = (*RITUALS, "cli")
 
 
 @dataclass(kw_only=True)
-class Stakeholder:
+class Stakeholder(Part):
     """Someone from outside the team in the room at a review."""
 
     name: str

@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ritual_tui.domain.fields import Part
+
 
 @dataclass(kw_only=True)
-class TeamMember:
+class TeamMember(Part):
     """A person in the team."""
 
     name: str
@@ -22,7 +24,7 @@ class TeamMember:
 
 
 @dataclass(kw_only=True)
-class Objective:
+class Objective(Part):
     """A roadmap objective set by the PM, which sprint goals and items serve."""
 
     id: str
@@ -31,7 +33,7 @@ class Objective:
 
 
 @dataclass(kw_only=True)
-class Timeboxes:
+class Timeboxes(Part):
     """Ritual timeboxes, in minutes."""
 
     daily: int = 15
@@ -130,6 +132,8 @@ class Settings:
     escalation_severity: str = "medium"
     blocker_escalation_category: str = "blocker"
     blocker_escalation_severity: str = "high"
+    #: Open the app in presenter mode (for a workspace always shown on a shared screen).
+    presenter_mode: bool = False
     #: A blocker open in this many dailies is flagged and offered for escalation.
     blocker_aging_dailies: int = 3
     #: The sprint review's forecasts take the velocity range from this many last closed sprints:
@@ -149,6 +153,9 @@ class Settings:
     github_point_labels: list[str] = field(default_factory=lambda: ["points: {n}", "story points: {n}", "estimate/{n}"])
     #: The name of the Jira custom field holding acceptance criteria (its column is "Custom field (NAME)").
     jira_acceptance_field: str = "Acceptance Criteria"
+    #: A sprint that commits more than this share (in %) of its planning forecast is flagged as
+    #: over-committed in its summary's headline.
+    overcommit_percent: int = 110
     extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def objective_ids(self) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ritual_tui.domain.fields import Record, vocabulary
+from ritual_tui.domain.fields import Part, Record, vocabulary
 from ritual_tui.domain.review import GOAL_VERDICTS, CloseOut, ItemReview
 
 SPRINT_STATUSES = ("active", "closed")
@@ -16,7 +16,7 @@ OUTCOMES = ("accepted", "rejected", "carried-over")
 
 
 @dataclass(kw_only=True)
-class CommittedItem:
+class CommittedItem(Part):
     """One line of the commitment snapshot: the item and its estimate when the sprint started."""
 
     item: str
@@ -25,7 +25,7 @@ class CommittedItem:
 
 
 @dataclass(kw_only=True)
-class ScopeChange:
+class ScopeChange(Part):
     """An item added to or removed from the sprint after it started."""
 
     at: datetime
@@ -33,6 +33,38 @@ class ScopeChange:
     change: str = vocabulary(SCOPE_CHANGES)
     estimate: float | None = None
     reason: str = ""
+
+
+@dataclass(kw_only=True)
+class ItemAtClose:
+    """One item in the sprint's scope as it stood when the sprint closed."""
+
+    item: str
+    #: Its status just before the close sent unfinished items back to ``ready``.
+    status: str = ""
+    #: Its estimate then (the commitment keeps the one it had at the start).
+    estimate: float | None = None
+    objective: str = ""
+
+
+@dataclass(kw_only=True)
+class SprintClose:
+    """What was true when the sprint closed and no record's history can tell later: a closed
+    sprint's summary reads these instead of today's backlog."""
+
+    on: date
+    items: list[ItemAtClose] = field(default_factory=list)
+    #: Ready items not in a sprint, and their points, once unfinished items went back to ready.
+    ready_items: int = 0
+    ready_points: float = 0
+    #: Objective id ("" for none) → points of its items neither done nor dropped.
+    left_by_objective: dict[str, float] = field(default_factory=dict)
+    #: Decision id → status, for the decisions dated in the sprint.
+    decisions: dict[str, str] = field(default_factory=dict)
+
+    def item(self, item_id: str) -> ItemAtClose | None:
+        """The line of one item, if it was in scope at the close."""
+        return next((line for line in self.items if line.item == item_id), None)
 
 
 @dataclass(kw_only=True)
@@ -63,13 +95,15 @@ class Sprint(Record):
     #: The verdict on the goal at the review (met, partly, not-met; "" before): ``goal_met`` is
     #: true only when it is met.
     goal_verdict: str = vocabulary(("", *GOAL_VERDICTS), "")
-    #: Why, in one line, as said at the review.
+    #: Why the goal was met or not, in one line, in the PO's words at the review.
     goal_reason: str = ""
     #: How each item was inspected at the review: criteria and Definition of Done, overrides.
     reviews: list[ItemReview] = field(default_factory=list)
     #: What became of each item not accepted, decided when the sprint was closed.
     close_out: list[CloseOut] = field(default_factory=list)
     closed: datetime | None = None
+    #: Frozen at the close: what the summary of a closed sprint cannot rebuild from history.
+    at_close: SprintClose | None = None
 
     def committed_ids(self) -> list[str]:
         """Ids in the planning snapshot."""

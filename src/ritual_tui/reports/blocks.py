@@ -26,6 +26,13 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Bullets:
+    """A list, one item a line: the headline."""
+
+    items: Sequence[Sequence[Run]]
+
+
+@dataclass(frozen=True)
 class Table:
     headers: Sequence[str]
     rows: Sequence[Sequence[object]]
@@ -38,9 +45,13 @@ class Table:
 class Chart:
     kind: str  # "velocity" or "burndown"
     data: Sequence[dict[str, Any]]
+    #: The day a burndown's today line is drawn at (None once the sprint is closed).
+    today: Any = None
+    #: Where a burndown's lines start, before its first day: the commitment.
+    start: float | None = None
 
 
-Block = Heading | Paragraph | Table | Chart
+Block = Heading | Paragraph | Bullets | Table | Chart
 
 
 def text(value: object) -> str:

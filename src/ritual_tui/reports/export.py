@@ -6,6 +6,7 @@ from typing import Any
 
 from ritual_tui import __version__
 from ritual_tui.domain.fields import to_doc
+from ritual_tui.reports.left_out import left_out
 from ritual_tui.store import layout
 from ritual_tui.store.schema import CURRENT
 from ritual_tui.store.workspace import Workspace
@@ -15,7 +16,8 @@ EXPORT_SCHEMA = 1
 
 
 def export_workspace(ws: Workspace, shared: bool = False) -> dict[str, Any]:
-    """Every record of the workspace, by kind; with ``shared`` private notes are left out."""
+    """Every record of the workspace, by kind; with ``shared`` private notes are left out. Files that
+    could not be read (when the workspace skips them) are named under ``left_out``."""
     document: dict[str, Any] = {
         "schema_version": EXPORT_SCHEMA,
         "record_schema": CURRENT,
@@ -27,4 +29,5 @@ def export_workspace(ws: Workspace, shared: bool = False) -> dict[str, Any]:
         if shared and record_type.FOLDER == "notes":
             records = [r for r in records if not getattr(r, "private", True)]
         document[record_type.FOLDER] = [to_doc(r, shared=shared) for r in records]
+    document["left_out"] = left_out(ws)
     return document

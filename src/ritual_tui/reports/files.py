@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,10 +10,9 @@ from ritual_tui.reports.blocks import Block
 from ritual_tui.reports.html import render_html
 from ritual_tui.reports.json_text import as_json
 from ritual_tui.reports.markdown import render_markdown
-from ritual_tui.store.files import write_atomic
+from ritual_tui.store.files import write_together
 
 FORMATS = ("md", "json", "html")
-_BRIEF_NAME = re.compile(r"^brief-(\d{4}-\d{2}-\d{2})\.(md|json|html)$")
 
 
 def render(doc: dict[str, Any], blocks: Callable[[dict[str, Any]], Sequence[Block]], fmt: str, title: str) -> str:
@@ -35,23 +32,8 @@ def write_report(
     stem: str,
     title: str,
 ) -> list[Path]:
-    """Write each format as ``folder/stem.<ext>`` (atomically); returns the paths written."""
-    written = []
-    for fmt in formats:
-        path = folder / f"{stem}.{fmt}"
-        write_atomic(path, render(doc, blocks, fmt, title).encode("utf-8"))
-        written.append(path)
-    return written
-
-
-def last_brief_day(folder: Path) -> date | None:
-    """The day of the newest brief already written in ``folder``, if any."""
-    days = []
-    try:
-        for path in folder.iterdir():
-            match = _BRIEF_NAME.match(path.name)
-            if match:
-                days.append(date.fromisoformat(match.group(1)))
-    except OSError:
-        return None
-    return max(days, default=None)
+    """Write each format as ``folder/stem.<ext>``, all of them or (on a full disk) none; returns the
+    paths written."""
+    files = [(folder / f"{stem}.{fmt}", render(doc, blocks, fmt, title).encode("utf-8")) for fmt in formats]
+    write_together(files)
+    return [path for path, _ in files]

@@ -1,12 +1,12 @@
 """The review's part of the end-of-sprint summary: each item's outcome (a rejected one with its
-unmet criteria), the Definition of Done result, the feedback heard and what it became, the verdict
-on the goal with its reason, and the stakeholders who were there."""
+unmet criteria), the Definition of Done result, the verdict on the goal with its reason, the
+stakeholders who were there; drawn with the feedback heard and what it became."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ritual_tui.domain.feedback import BECOMES_WORDS, Feedback
+from ritual_tui.domain.feedback import BECOMES_WORDS
 from ritual_tui.domain.review import WORDS, ItemReview
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.sprint import Sprint
@@ -38,7 +38,7 @@ def _outcome(line: dict[str, Any], sprint: Sprint, entries: list[str]) -> dict[s
 
 def review_part(ws: Workspace, sprint: Sprint, outcome_lines: list[dict[str, Any]]) -> dict[str, Any]:
     """The summary's ``review`` section; ``outcome_lines`` are the items with an outcome, as the
-    summary describes items."""
+    summary describes items. (The feedback heard is the summary's ``feedback``.)"""
     entries = list(ws.settings.definition_of_done)
     outcomes = [_outcome(line, sprint, entries) for line in outcome_lines]
     reviews = ws.all(RitualSession, where=lambda s: s.ritual == "review")
@@ -58,17 +58,6 @@ def review_part(ws: Workspace, sprint: Sprint, outcome_lines: list[dict[str, Any
             "items_meeting_it": len([o for o in checked if o["dod"] == "met"]),
             "accepted_with_override": len([o for o in outcomes if o["override"]]),
         },
-        "feedback": [
-            {
-                "id": f.id,
-                "item": f.item,
-                "by": f.by,
-                "text": f.text,
-                "turned_into": f.became_kind,
-                "became": f.became,
-            }
-            for f in ws.all(Feedback, where=lambda f: f.sprint == sprint.id)
-        ],
     }
 
 
@@ -118,7 +107,7 @@ def review_blocks(doc: dict[str, Any]) -> list[Block]:
         Heading(3, "Feedback"),
         Table(
             ["ID", "Item", "Feedback", "From", "Became"],
-            [[f["id"], text(f["item"]), f["text"], text(f["by"]), _became(f)] for f in r["feedback"]],
+            [[f["id"], text(f["item"]), f["text"], text(f["by"]), _became(f)] for f in doc["feedback"]],
             "No stakeholder feedback recorded.",
         ),
     ]

@@ -2,14 +2,59 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Blocker
+from ritual_tui.domain.decision import Decision
+from ritual_tui.domain.errors import ValidationError
 from ritual_tui.domain.escalation import Escalation, StatusChange
 from ritual_tui.domain.text import one_of, required_text, storable_text
 from ritual_tui.store.workspace import Workspace
+
+
+@dataclass
+class DecisionFields:
+    """What makes an escalation decision-ready for the PM; ``None`` (or empty) leaves a field as it is."""
+
+    needed_by: date | None = None
+    #: What is at stake if it waits: the sprint goal, an objective, a date.
+    impact: str | None = None
+    #: Choices the PM has, added to those written so far.
+    options: list[str] = field(default_factory=list)
+    #: What the PO recommends, and why.
+    recommendation: str | None = None
+    #: Decisions or escalations on the same question, added to the links so far.
+    related: list[str] = field(default_factory=list)
+    #: Kept out of reports for the client.
+    internal: bool | None = None
+    clear_options: bool = False
+    clear_related: bool = False
+
+
+def apply_decision_fields(ws: Workspace, e: Escalation, fields: DecisionFields) -> None:
+    """Set the decision-ready fields; a related id must name a decision or another escalation."""
+    if fields.needed_by is not None:
+        e.needed_by = fields.needed_by
+    if fields.impact is not None:
+        e.impact = storable_text(fields.impact, "impact")
+    if fields.clear_options:
+        e.options = []
+    e.options += [required_text(option, "option") for option in fields.options]
+    if fields.recommendation is not None:
+        e.recommendation = storable_text(fields.recommendation, "recommendation")
+    if fields.internal is not None:
+        e.internal = fields.internal
+    if fields.clear_related:
+        e.related = []
+    for ref in fields.related:
+        linked = ws.get(Decision, ref) if ref.strip().upper().startswith("D-") else ws.get(Escalation, ref)
+        if linked.id == e.id:
+            raise ValidationError(f"{e.id} cannot be related to itself.")
+        if linked.id not in e.related:
+            e.related.append(linked.id)
 
 
 @dataclass
@@ -28,6 +73,7 @@ class NewEscalation:
     item: str = ""
     blocker: str = ""
     private_notes: str = ""
+    decision: DecisionFields | None = None
 
 
 def raise_escalation(ws: Workspace, new: NewEscalation) -> Escalation:
@@ -53,6 +99,8 @@ def raise_escalation(ws: Workspace, new: NewEscalation) -> Escalation:
         private_notes=storable_text(new.private_notes, "note"),
     )
     with ws.lock:
+        if new.decision is not None:
+            apply_decision_fields(ws, escalation, new.decision)
         escalation.item = ws.get(BacklogItem, new.item).id if new.item else ""
         if new.blocker:
             escalation.blocker = ws.get(Blocker, new.blocker).id
@@ -60,6 +108,30 @@ def raise_escalation(ws: Workspace, new: NewEscalation) -> Escalation:
         if escalation.blocker:
             ws.update(Blocker, escalation.blocker, lambda b: setattr(b, "escalation", escalation.id))
     return escalation
+
+
+def edit_escalation(
+    ws: Workspace,
+    ref: str,
+    title: str | None = None,
+    ask: str | None = None,
+    severity: str | None = None,
+    decision: DecisionFields | None = None,
+) -> Escalation:
+    """Change an escalation's title, ask or severity, or add what the PM needs to decide."""
+    settings = ws.settings
+
+    def change(e: Escalation) -> None:
+        if title is not None:
+            e.title = required_text(title, "title")
+        if ask is not None:
+            e.ask = storable_text(ask, "ask")
+        if severity is not None:
+            e.severity = one_of(severity, settings.escalation_severities, "severity")
+        if decision is not None:
+            apply_decision_fields(ws, e, decision)
+
+    return ws.update(Escalation, ref, change)
 
 
 @dataclass(frozen=True)

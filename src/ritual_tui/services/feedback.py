@@ -119,6 +119,9 @@ def turn_feedback(ws: Workspace, ref: str, becomes: str, objective: str | None =
         if not feedback.is_open:
             raise ValidationError(f"{feedback.id} became {feedback.became_text()} already.")
         made = _make(ws, feedback, becomes, objective)
+        if made is not None and becomes in ("escalation", "decision") and feedback.session:
+            # Listed with the review's captures, as any decision or escalation taken in a ritual is.
+            ws.update(RitualSession, feedback.session, lambda s: s.captured.append(made.id))
 
         def became(f: Feedback) -> None:
             f.became_kind, f.became = becomes, made.id if made is not None else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Blocker
 from ritual_tui.domain.decision import Decision
 from ritual_tui.domain.escalation import WAITING_FOR_PM, Escalation
@@ -31,6 +32,8 @@ class Overview:
     due: str
     waiting: WaitingForPM
     recent_decisions: list[Decision]
+    #: The sprint's items now, in the order they entered it.
+    board: list[BacklogItem]
 
 
 def load_overview(ws: Workspace, today: date) -> Overview:
@@ -52,4 +55,5 @@ def load_overview(ws: Workspace, today: date) -> Overview:
             settings,
         ),
         recent_decisions=[ws.read(Decision, f) for f in reversed(decision_files)],
+        board=[items[i] for i in sprint.current_ids() if i in items] if sprint else [],
     )

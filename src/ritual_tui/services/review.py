@@ -3,14 +3,12 @@ room, the run-sheet in the PO's order, the verdict on the goal, and what the rev
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
 
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
-from ritual_tui.domain.errors import RitualError, ValidationError
+from ritual_tui.domain.errors import ValidationError
 from ritual_tui.domain.feedback import Feedback
 from ritual_tui.domain.review import GOAL_VERDICTS, WORDS
 from ritual_tui.domain.roadmap import ProductProgress, product_progress
@@ -31,8 +29,6 @@ class ReviewContext(SessionContext):
     run_sheet: list[BacklogItem] = field(default_factory=list)
     feedback: list[Feedback] = field(default_factory=list)
     progress: ProductProgress | None = None
-    #: What could not be read (a damaged file): the review goes on without it.
-    problems: list[str] = field(default_factory=list)
 
 
 def open_review(
@@ -45,29 +41,12 @@ def open_review(
     if sprint is None and base.session.sprint:
         sprint = ws.get(Sprint, base.session.sprint)  # closed by this very review: still its subject
     base.sprint = sprint
-    problems: list[str] = []
     return ReviewContext(
         **vars(base),
         run_sheet=run_sheet(ws, sprint, base.session.run_sheet),
-        feedback=_or_none(lambda: sprint_feedback(ws, sprint.id) if sprint else [], [], "The feedback", problems),
-        progress=_or_none(lambda: progress(ws, sprint), None, "Progress toward the product goal", problems)
-        if with_progress
-        else None,
-        problems=problems,
+        feedback=sprint_feedback(ws, sprint.id) if sprint else [],
+        progress=progress(ws, sprint) if with_progress else None,
     )
-
-
-T = TypeVar("T")
-
-
-def _or_none(read: Callable[[], T], instead: T, what: str, problems: list[str]) -> T:
-    """What ``read`` gives; on a damaged file, ``instead``, and the problem noted: the run-sheet
-    matters more than what a damaged file elsewhere would add to it."""
-    try:
-        return read()
-    except RitualError as error:
-        problems.append(f"{what} could not be read; the review goes on without it. {error}")
-        return instead
 
 
 def run_sheet(ws: Workspace, sprint: Sprint | None, order: list[str]) -> list[BacklogItem]:
@@ -100,7 +79,7 @@ def progress(ws: Workspace, sprint: Sprint | None) -> ProductProgress:
     """Progress toward the product goal, with the sprint under review's items counted as in flight."""
     items = {i.id: i for i in ws.index(BacklogItem)}
     sprints = ws.all(Sprint)
-    velocities = [points for _, points in velocity_trend(sprints, items).by_sprint]
+    velocities = [v.completed for v in velocity_trend(sprints, items).by_sprint]
     in_flight = sprint.current_ids() if sprint is not None and sprint.status == "active" else []
     return product_progress(ws.settings, items.values(), velocities, in_flight)
 

@@ -11,7 +11,8 @@ from ritual_tui.domain.errors import ValidationError
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.paths import demo_workspace_dir
 from ritual_tui.store import layout
-from ritual_tui.store.files import ensure_folder, parse_document, read_bytes, render, write_atomic
+from ritual_tui.store.files import ensure_folder, render, write_atomic
+from ritual_tui.store.reading import parse_document, read_bytes
 from ritual_tui.store.workspace import Workspace
 
 #: Key in the demo's workspace.toml: the day the demo was written for.

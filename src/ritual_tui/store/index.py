@@ -11,7 +11,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TypeVar
 
-from ritual_tui.domain.fields import Record, partial_reader
+from ritual_tui.domain.fields import Record
+from ritual_tui.domain.trusted import partial_reader
 from ritual_tui.store import layout
 from ritual_tui.store.cache import FolderCache
 
@@ -25,7 +26,7 @@ def read_index(
     record_type: type[R],
     folders: Iterable[Path],
     index_path: Callable[[Path], Path],
-    read_whole: Callable[[list[layout.RecordFile], int], list[R]],
+    read_whole: Callable[[list[layout.RecordFile], int], list[R | None]],
 ) -> list[tuple[R, Path, str]]:
     """Every record of a type in these folders, with its folder and file name, by number: from the
     index where it knows the file, else read whole by ``read_whole(files, among)`` (and learnt)."""
@@ -47,17 +48,20 @@ def read_index(
                 continue  # removed since the folder was listed
             hit = index.lookup(name, status)
             if hit is None:
-                unknown.append((layout.record_file(folder, name, record_type.PREFIX), status))
+                if layout.is_record_file(name, record_type.PREFIX):
+                    unknown.append((layout.record_file(folder, name, record_type.PREFIX), status))
                 continue
             record = partial(hit[0])
             record.stored_as, record.stored_digest = None, PARTIAL  # never saved, so no path
             found.append((layout.id_number(record.id), name, record, folder))
         whole = read_whole([file for file, _ in unknown], len(names))
-        for (file, status), record in zip(unknown, whole, strict=True):
+        for (file, status), read in zip(unknown, whole, strict=True):
+            if read is None:
+                continue  # damaged, and left out by the caller
             # Identity taken before the read: if the file changed in between, the next lookup misses
             # and reads it again, so the index never outlives its file.
-            index.store(file.name, status, {name: getattr(record, name) for name in shape}, "")
-            found.append((file.number, file.name, record, folder))
+            index.store(file.name, status, {name: getattr(read, name) for name in shape}, "")
+            found.append((file.number, file.name, read, folder))
         index.forget_missing(set(names))
         index.save()
     found.sort(key=itemgetter(0, 1))

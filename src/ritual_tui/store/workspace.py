@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shlex
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -22,25 +23,17 @@ from ritual_tui.domain.errors import (
     ValidationError,
     WorkspaceMissingError,
 )
-from ritual_tui.domain.fields import Record, from_doc, from_trusted_doc, to_doc
+from ritual_tui.domain.fields import Record, from_doc, has_unknown_keys, to_doc
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.settings import Settings
+from ritual_tui.domain.trusted import from_trusted_doc
 from ritual_tui.paths import default_settings_file
 from ritual_tui.store import layout
 from ritual_tui.store.cache import FolderCache, FolderCaches
-from ritual_tui.store.files import (
-    TRAILER,
-    ensure_folder,
-    has_trailer,
-    line_of_key,
-    parse_document,
-    read_bytes,
-    read_with_identity,
-    render,
-    write_atomic,
-)
+from ritual_tui.store.files import TRAILER, ensure_folder, render, write_atomic
 from ritual_tui.store.index import PARTIAL, read_index
 from ritual_tui.store.lock import WorkspaceLock
+from ritual_tui.store.reading import has_trailer, line_of_key, parse_document, read_bytes, read_with_identity
 from ritual_tui.store.schema import CURRENT, migrate, version_of
 
 R = TypeVar("R", bound=Record)
@@ -72,6 +65,10 @@ class Workspace:
         self.notices: list[str] = []
         #: Files read that a newer ritual-tui wrote: shown, never rewritten.
         self.newer_files: list[Path] = []
+        #: Set by commands that only read: a file that cannot be read whole is then left out of
+        #: :meth:`all` and :meth:`index` (and listed in :attr:`left_out`) instead of failing them.
+        self.skip_damaged = False
+        self.left_out: list[tuple[Path, RitualError]] = []
 
     # -- opening ---------------------------------------------------------------------------------
 
@@ -79,15 +76,18 @@ class Workspace:
     def open(cls, root: Path) -> Workspace:
         """Open an existing workspace; a missing one is an error naming the command that makes it."""
         root = Path(root)
+        init = f"ritual init --workspace {shlex.quote(str(root))}"
+        if root.exists() and not root.is_dir():
+            raise WorkspaceMissingError(f"{root} is a file, not a workspace folder; name the folder it is in.")
         if not root.is_dir():
             raise WorkspaceMissingError(
                 f"No workspace at {root}. If it lives on a share, check that it is mounted; "
-                f"to start a new one run: ritual init --workspace {root}"
+                f"to start a new one run: {init}"
             )
         if not (root / layout.SETTINGS_FILE).is_file():
             raise WorkspaceMissingError(
                 f"{root} is not a ritual-tui workspace (it has no {layout.SETTINGS_FILE}). "
-                f"To start one there run: ritual init --workspace {root}"
+                f"To start one there run: {init}"
             )
         return cls(root)
 
@@ -95,6 +95,8 @@ class Workspace:
     def create(cls, root: Path, product: str) -> Workspace:
         """Make a new workspace with the documented default settings and the product's name."""
         root = Path(root)
+        if root.exists() and not root.is_dir():
+            raise ValidationError(f"{root} is a file, not a folder; nothing was changed.")
         if (root / layout.SETTINGS_FILE).exists():
             raise ValidationError(f"{root} is already a workspace; nothing was changed.")
         ensure_folder(root)
@@ -116,12 +118,20 @@ class Workspace:
         takes its default from :class:`Settings`, the one place defaults are written."""
         if self._settings is None:
             path = self.root / layout.SETTINGS_FILE
-            own = self._read_document(path, Settings)[0]
-            own.pop("schema", None)
             try:
-                settings = from_doc(Settings, own)
-            except ValidationError as error:
-                raise DamagedFileError(path, str(error)) from None
+                own = self._read_document(path, Settings)[0]
+                own.pop("schema", None)
+                try:
+                    settings = from_doc(Settings, own)
+                except ValidationError as error:
+                    raise DamagedFileError(path, str(error)) from None
+            except DamagedFileError as error:
+                if not self.skip_damaged:
+                    raise
+                # The app shows what it can: the defaults, and a bar naming the damaged file.
+                self.leave_out(path, error)
+                self._settings = Settings()
+                return self._settings
             # A table of pairs (the trackers' mappings) adds to its defaults instead of replacing them.
             for key, default in vars(Settings()).items():
                 if isinstance(default, dict) and key != "extra" and key in own:
@@ -168,9 +178,13 @@ class Workspace:
             except OSError:
                 hit = None
             if hit is not None:
-                record = from_trusted_doc(record_type, hit[0])
-                record.stored_as, record.stored_digest = path, hit[1]
-                return record
+                try:
+                    record = from_trusted_doc(record_type, hit[0])
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    record = None  # a damaged entry: the file tells the truth
+                if record is not None:
+                    record.stored_as, record.stored_digest = path, hit[1]
+                    return record
             # Read through one open file, so that the identity cached is that of the bytes parsed.
             data, status = read_with_identity(path)
             doc, data, version = self._read_document(path, record_type, data)
@@ -194,7 +208,7 @@ class Workspace:
             record.stored_digest = "newer:" + record.stored_digest
         elif version < CURRENT:
             self._upgrade(record, data, version)
-        elif cache is not None and status is not None and not record.extra:
+        elif cache is not None and status is not None and not has_unknown_keys(record):
             cache.store(path.name, status, doc, record.stored_digest)
         return record
 
@@ -246,12 +260,13 @@ class Workspace:
                 if record.stored_digest == PARTIAL
             ]
             whole = iter(self._read_whole(record_type, partial, among=len(indexed)))
-            return [next(whole) if record.stored_digest == PARTIAL else record for record, _, _ in chosen]
+            picked = [next(whole) if record.stored_digest == PARTIAL else record for record, _, _ in chosen]
+            return [record for record in picked if record is not None]
         documents = FolderCaches(self._cache_path)
         found = self.files(record_type, folders)
-        records = [self._load(record_type, file, documents[file.folder]) for file in found]
+        records = self.read_each(record_type, found, documents)
         documents.save((file.folder, file.name) for file in found)
-        return records
+        return [record for record in records if record is not None]
 
     def index(self, record_type: type[R], folders: Iterable[Path] | None = None) -> list[R]:
         """Every record of a type, by number, with only its id and ``INDEXED`` fields filled in.
@@ -270,17 +285,44 @@ class Workspace:
             lambda files, among: self._read_whole(record_type, files, among),
         )
 
-    def _read_whole(self, record_type: type[R], files: list[layout.RecordFile], among: int) -> list[R]:
+    def _read_whole(self, record_type: type[R], files: list[layout.RecordFile], among: int) -> list[R | None]:
         """These files' records, read whole: through their folders' caches of whole documents when
         they are many of the ``among`` files there, else file by file."""
         # Parsing a folder's cache costs about a fortieth of reading one file per record it holds:
         # for a few records out of thousands, their own files are cheaper to read.
         if len(files) * 40 < among:
-            return [self._load(record_type, file) for file in files]
+            return self.read_each(record_type, files)
         documents = FolderCaches(self._cache_path)
-        records = [self._load(record_type, file, documents[file.folder]) for file in files]
+        records = self.read_each(record_type, files, documents)
         documents.save()
         return records
+
+    def read_each(
+        self, record_type: type[R], files: list[layout.RecordFile], caches: FolderCaches | None = None
+    ) -> list[R | None]:
+        """Each file's record; with :attr:`skip_damaged`, None for a file that cannot be read whole
+        (kept in :attr:`left_out`), else the first such file is an error."""
+        records: list[R | None] = []
+        for file in files:
+            try:
+                records.append(self._load(record_type, file, caches[file.folder] if caches else None))
+            except (DamagedFileError, StorageError) as error:
+                if not self.skip_damaged:
+                    raise
+                self.leave_out(file.path, error)
+                records.append(None)
+        return records
+
+    def read_again(self) -> None:
+        """Forget the settings and the files left out: the next reads see the files as they are now
+        (after someone fixed a damaged one)."""
+        self._settings = None
+        self.left_out.clear()
+
+    def leave_out(self, path: Path, error: RitualError) -> None:
+        """Note a file that could not be read and is left out (once, however often it is met)."""
+        if all(seen != path for seen, _ in self.left_out):
+            self.left_out.append((path, error))
 
     def _folders(self, record_type: type[Record], folders: Iterable[Path] | None) -> Iterable[Path]:
         return layout.record_folders(self.root, record_type) if folders is None else folders
@@ -305,6 +347,9 @@ class Workspace:
             for folder in layout.record_folders(self.root, record_type)
             for found in layout.find_in_folder(folder, record_type.PREFIX, ref)
         ]
+        return self._the_one(record_type, ref, matches)
+
+    def _the_one(self, record_type: type[R], ref: str, matches: list[layout.RecordFile]) -> R:
         if not ref.strip() or not matches:
             raise NotFoundError(f"No {record_type.KIND} {ref!r} in this workspace.")
         if len(matches) > 1:
@@ -323,9 +368,10 @@ class Workspace:
         )
 
     def get_each(self, record_type: type[R], ids: Iterable[str]) -> dict[str, R]:
-        """The records these ids (``B-12``) name, by id, from one listing of their folders; an id
-        that names no record, or two (after a merge), or a damaged file, is left out."""
-        wanted = set(ids)
+        """The records these ids (``B-12``) name, by id, from one listing of their folders (a sprint's
+        items among thousands): each as :meth:`get` gives it, except that an id naming no record is
+        left out, and so is a damaged file while :attr:`skip_damaged` (noted in :attr:`left_out`)."""
+        wanted = dict.fromkeys(ids)
         named: dict[str, list[layout.RecordFile]] = {}
         for folder in layout.record_folders(self.root, record_type):
             for name in layout.listing(folder):
@@ -336,12 +382,14 @@ class Workspace:
                         named.setdefault(record_file.id, []).append(record_file)
         found = {}
         for record_id in wanted:
-            files = named.get(record_id, [])
-            if len(files) == 1:
-                try:
-                    found[record_id] = self._load(record_type, files[0])
-                except RitualError:
-                    continue
+            if record_id not in named:
+                continue
+            try:
+                found[record_id] = self._the_one(record_type, record_id, named[record_id])
+            except DamagedFileError as error:
+                if not self.skip_damaged:
+                    raise
+                self.leave_out(Path(str(error.path)), error)
         return found
 
     # -- writing ---------------------------------------------------------------------------------
@@ -417,16 +465,3 @@ class Workspace:
                 record.updated = clock.now()
             self._write(record)  # read under this same lock: nobody can have changed it since
         return record
-
-    def renumber(self, record: Record) -> str:
-        """Give a record the next free id of its type (to undo a clash after a merge); returns it."""
-        assert record.stored_as is not None
-        old_path = record.stored_as
-        with self.lock:
-            old_id = record.id
-            number = self._take_next_id(record)
-            record.extra.setdefault("renumbered_from", old_id)
-            record.stored_as = old_path.with_name(layout.new_file_name(record.PREFIX, number))
-            self._write(record)
-            old_path.unlink()
-        return record.id

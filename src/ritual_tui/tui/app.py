@@ -8,6 +8,7 @@ cursor. A ritual's mode is removed when the ritual ends.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from importlib import import_module
 from typing import Any, ClassVar
@@ -22,7 +23,7 @@ from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.commands import RitualCommands
 from ritual_tui.tui.text import literal, plain
 from ritual_tui.tui.theme import PRESENTER_THEME
-from ritual_tui.tui.widgets.chrome import PRESENTER_BADGE
+from ritual_tui.tui.widgets.chrome import PRESENTER_BADGE, ProblemBar
 
 __all__ = ["PRESENTER_BADGE", "RitualApp", "run_app"]
 
@@ -67,16 +68,26 @@ class RitualApp(App[int]):
     def __init__(self, workspace: Workspace, start: str = "home", presenter: bool = False) -> None:
         super().__init__()
         self.workspace = workspace
+        # The app shows what it can read: a damaged file is left out of every view and named in a
+        # bar on every screen (widgets.chrome.ProblemBar), never a blank screen.
+        workspace.skip_damaged = True
         self.start = start
         self.product = ""
         #: Set when the home screen has drawn its first frame (see action_quit).
         self.first_frame = asyncio.Event()
         self._notices_shown = 0
-        #: Rituals in progress, each in a mode of its own.
+        #: Rituals in progress, each in a mode of its own, and one being opened (a second press of
+        #: its key while today's sessions are read does nothing).
         self.rituals_open: list[str] = []
+        self._opening: str | None = None
         self.register_theme(PRESENTER_THEME)
-        #: The theme presenter mode returns to: Textual's default, or the one TEXTUAL_THEME names.
+        from ritual_tui.store.preferences import load_preferences
+
+        #: The theme presenter mode returns to: the user's, else Textual's default (or TEXTUAL_THEME's).
         self.everyday_theme = self.theme
+        chosen = load_preferences().get("theme")
+        if isinstance(chosen, str) and chosen in self.available_themes and chosen != PRESENTER_THEME.name:
+            self.everyday_theme = self.theme = chosen  # the theme the user chose last time, in the palette
         if presenter:
             self.set_reactive(RitualApp.presenter, True)
             self.theme = PRESENTER_THEME.name
@@ -122,9 +133,13 @@ class RitualApp(App[int]):
         if name in self.rituals_open:
             self.switch_mode(name)
             return
+        if self._opening is not None:
+            return
+        self._opening = name
         from ritual_tui.services.sessions import ended_today
 
         def asked(ended: Any) -> None:
+            self._opening = None
             if ended is None:
                 self._start_ritual(name, new=False)
                 return
@@ -160,6 +175,16 @@ class RitualApp(App[int]):
 
     def action_toggle_presenter(self) -> None:
         self.presenter = not self.presenter
+
+    def watch_theme(self, theme: str) -> None:
+        # A theme chosen in the palette (outside presenter mode) is the one presenter mode returns
+        # to, and is remembered for next time.
+        if self.presenter or theme in (PRESENTER_THEME.name, self.everyday_theme):
+            return
+        self.everyday_theme = theme
+        from ritual_tui.store.preferences import save_preference
+
+        self.in_thread(lambda: save_preference("theme", theme), lambda _: None)
 
     def watch_presenter(self, presenter: bool) -> None:
         self.theme = PRESENTER_THEME.name if presenter else self.everyday_theme
@@ -201,26 +226,42 @@ class RitualApp(App[int]):
             try:
                 result = job()
             except Exception as error:
-                self.call_from_thread(self.show_error, error)
+                self.call_from_thread(self._thread_failed, error)
                 return
             self.call_from_thread(then, result)
 
         self.run_worker(work, thread=True, exit_on_error=False, group="app")
+
+    def _thread_failed(self, error: Exception) -> None:
+        self._opening = None
+        self.show_error(error)
 
     def show_error(self, error: Exception) -> None:
         """The one place where failed file work reaches the user: nothing fails silently."""
         self.notify(plain(str(error)), title="Could not complete", severity="error", markup=False, timeout=12)
 
     def show_notices(self) -> None:
-        """Tell the user what the store noticed since last time (an upgraded file, a newer one)."""
+        """Tell the user what the store noticed since last time (an upgraded file, a newer one), and
+        name the files that could not be read on the screen in view."""
         notices = self.workspace.notices
         for notice in notices[self._notices_shown :]:
             self.notify(plain(notice), title="Note", severity="warning", markup=False, timeout=10)
         self._notices_shown = len(notices)
+        for bar in self.screen.query(ProblemBar):
+            bar.show(list(self.workspace.left_out), self.workspace.root)
+
+
+def starts_in_presenter_mode(workspace: Workspace, asked: bool) -> bool:
+    """Presenter mode from the start: asked for (``--presenter``), or the workspace's setting."""
+    from ritual_tui.domain.errors import RitualError
+
+    with contextlib.suppress(RitualError):  # a damaged workspace.toml is reported on screen, not here
+        return asked or workspace.settings.presenter_mode
+    return asked
 
 
 def run_app(workspace: Workspace, start: str = "home", presenter: bool = False) -> int:
     """Run the TUI; the exit code is non-zero when the app crashed."""
-    app = RitualApp(workspace, start, presenter)
+    app = RitualApp(workspace, start, starts_in_presenter_mode(workspace, presenter))
     app.run()
     return app.return_code if app.return_code is not None else 1

@@ -72,7 +72,7 @@ def test_backlog_add_show_edit_and_status(cli: Cli, ws: Workspace) -> None:
             "Unknown severity 'urgent': use one of low, medium, high, critical.",
         ),
         (["decision", "add", "x", "--item", "B-9"], "No backlog item 'B-9' in this workspace."),
-        (["sprint", "add", "B-1"], "No sprint is under way; start one with `ritual sprint start`."),
+        (["sprint", "add", "B-1"], "No sprint is under way; start one with `ritual sprint start --goal GOAL ITEM…`."),
     ],
 )
 def test_bad_data_exits_1_with_a_message_and_writes_nothing(
@@ -266,8 +266,43 @@ def test_brief_lists_answers_received_since_the_last_brief(cli: Cli, ws: Workspa
     (out).mkdir()
     (out / "brief-2026-11-20.md").write_text("an older brief")
     first = cli("brief", "--out", str(out), "--format", "json")
-    assert first.out == f"{out / 'brief-2026-11-26.json'}\n"
-    doc = json.loads((out / "brief-2026-11-26.json").read_text())
-    assert doc["since"] == "2026-11-20"
+    # Named to the minute of the frozen clock (09:30), so a second brief the same day keeps the first.
+    assert first.out == f"{out / 'brief-2026-11-26-0930.json'}\n"
+    doc = json.loads((out / "brief-2026-11-26-0930.json").read_text())
+    assert doc["since"] == "2026-11-20T00:00:00+01:00"  # a brief named by its day counts from its start
     assert [e["title"] for e in doc["answers_received"]] == ["Budget"]
     assert doc["open_escalations"] == []  # answered: it waits for the PO now, not for the PM
+
+
+def test_brief_names_with_impossible_or_future_days_are_passed_over(cli: Cli, ws: Workspace) -> None:
+    cli("escalate", "Budget", "--severity", "high")
+    cli("escalation", "answer", "E-1", "Yes")  # answered today, 2026-11-26
+    briefs = ws.root / "briefs"
+    briefs.mkdir()
+    for name in ("brief-2026-02-30.md", "brief-2027-01-01.md", "brief-2026-11-20.md", "brief-0001-01-01.md"):
+        (briefs / name).write_text("written by hand")
+    result = cli("brief", "--format", "json")
+    assert (result.code, result.err) == (0, "")
+    doc = json.loads((briefs / "brief-2026-11-26-0930.json").read_text())
+    assert doc["since"].startswith("2026-11-20T00:00")  # a day-named brief counts from that day's start
+    assert [e["title"] for e in doc["answers_received"]] == ["Budget"]
+
+
+def test_blockers_topics_and_notes_are_listed_shown_and_reopened(cli: Cli, ws: Workspace) -> None:
+    from ritual_tui.services.capture import Capture, capture
+    from ritual_tui.services.sessions import open_session
+
+    session = open_session(ws, "daily").session
+    for entry in (Capture("blocker", "No VPN", by="Ada"), Capture("topic", "Sundays?"), Capture("note", "Tired")):
+        capture(ws, session.id, entry)
+    ws.update(Blocker, "BL-1", lambda b: (setattr(b, "status", "resolved"), setattr(b, "resolved", b.first_seen)))
+    assert cli("blocker", "list").out.splitlines()[1].split()[:3] == ["BL-1", "resolved", "Ada"]
+    assert cli("blocker", "reopen", "BL-1").out == "BL-1 is open again\n"
+    again = cli("blocker", "reopen", "BL-1")
+    assert (again.code, again.err) == (1, "error: BL-1 is open already.\n")
+    assert [b["status"] for b in json.loads(cli("blocker", "list", "--json").out)] == ["open"]
+    assert cli("topic", "list", "--status", "open").out.splitlines()[1].split()[:2] == ["P-1", "open"]
+    assert "Raised by" not in cli("topic", "show", "P-1").out  # nobody had the floor: no line for it
+    notes = cli("note", "list").out.splitlines()
+    assert notes[1].split()[0] == "N-1" and " yes " in notes[1]  # private, shown in the PO's own terminal
+    assert cli("note", "show", "N-1").out.startswith("N-1 Tired\nNote")

@@ -55,6 +55,11 @@ def test_figures_with_scope_added_and_removed_and_a_carry_over() -> None:
     assert figures.committed_points == 8
     assert figures.added == ["B-3"]
     assert figures.removed == ["B-5"]
+    # Closed without review outcomes: an item counts as completed when it was done by the last day.
+    assert figures.completed == []
+    catalogue["B-1"].done_on = catalogue["B-3"].done_on = date(2026, 11, 20)
+    catalogue["B-5"].done_on = date(2026, 11, 21)
+    figures = sprint_figures(s, catalogue)
     assert figures.completed == ["B-1", "B-3"]  # B-5 was done but had left the sprint
     assert figures.completed_points == 4
     assert figures.carried_over == ["B-2"]
@@ -91,11 +96,15 @@ def test_velocity_covers_every_closed_sprint_uncapped() -> None:
         sprint(n, status="closed", commitment=[CommittedItem(item=f"B-{n}", estimate=n % 5 + 1)]) for n in range(1, 21)
     ]
     sprints.append(sprint(21, status="active"))
+    for n in range(1, 21):
+        sprints[n - 1].outcomes = {f"B-{n}": "accepted"}
     trend = velocity_trend(sprints, catalogue)
     assert len(trend.by_sprint) == 20
     assert trend.minimum == 1 and trend.maximum == 5
     assert trend.mean == pytest.approx(3.0)
     assert trend.last_three == pytest.approx((4 + 5 + 1) / 3)
+    # As the 4th sprint ended: sprints 1 to 4 carried 2, 3, 4, 5 points.
+    assert velocity_trend(sprints, catalogue, up_to=4).mean == pytest.approx((2 + 3 + 4 + 5) / 4)
 
 
 def test_a_first_sprint_has_no_velocity() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 import pytest
@@ -14,6 +15,7 @@ from ritual_tui.domain.feedback import Feedback
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
 from ritual_tui.store.workspace import Workspace
+from tests.conftest import Result
 
 SECRET = "PRIVATE-NOTE-MUST-NOT-LEAK"
 
@@ -159,3 +161,16 @@ def known(ws: Workspace) -> Workspace:
     ws.add(Topic(title="Retro?"))
     ws.add(Note(text=SECRET, private=True))
     return ws
+
+
+@pytest.fixture
+def run_at(cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run a command at a given local moment (the frozen clock moved there), refusing any failure."""
+
+    def run(moment: str, *args: str) -> Result:
+        monkeypatch.setenv("RITUAL_NOW", f"{moment}+01:00")
+        result = cli(*args)
+        assert result.code == 0, result.err
+        return result
+
+    return run

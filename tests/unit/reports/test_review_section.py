@@ -76,7 +76,7 @@ def test_the_review_section_of_the_summary(reviewed: Workspace) -> None:
         "items_meeting_it": 1,
         "accepted_with_override": 1,
     }
-    assert [(f["id"], f["by"], f["turned_into"], f["became"]) for f in r["feedback"]] == [
+    assert [(f["id"], f["by"], f["turned_into"], f["became"]) for f in doc["feedback"]] == [
         ("F-1", "Kim Ito", "item", "B-5"),
         ("F-2", HOSTILE, "", ""),
     ]

@@ -10,6 +10,7 @@ from ritual_tui.domain.decision import Decision
 from ritual_tui.domain.errors import NotFoundError, ValidationError
 from ritual_tui.domain.escalation import Escalation
 from ritual_tui.domain.feedback import Feedback
+from ritual_tui.domain.session import RitualSession
 from ritual_tui.services import sessions
 from ritual_tui.services.feedback import NewFeedback, hear_feedback, open_feedback, turn_feedback
 from ritual_tui.services.review import backlog_changes
@@ -55,6 +56,10 @@ def test_feedback_becomes_an_escalation_a_decision_or_a_note(under_review: Works
         "review",
         ["B-1"],
     )
+    session = sessions.open_session(ws, "review").session
+    heard_there = hear_feedback(ws, NewFeedback("Ship receipts?", session=session.id, becomes="decision"))
+    # Made in the review: listed with its captures, as a decision taken there by d would be.
+    assert ws.get(RitualSession, session.id).captured == [heard_there.became]
     noted = hear_feedback(ws, NewFeedback("Nice colours", becomes="noted"))
     assert (noted.became_kind, noted.became, noted.became_text()) == ("noted", "", "noted only")
 

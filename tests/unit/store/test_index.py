@@ -10,8 +10,8 @@ import pytest
 
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.decision import Decision
-from ritual_tui.domain.fields import partial_reader
 from ritual_tui.domain.sprint import Sprint
+from ritual_tui.domain.trusted import partial_reader
 from ritual_tui.store import layout
 from ritual_tui.store.workspace import Workspace
 
@@ -31,6 +31,7 @@ def test_the_index_gives_every_record_with_its_indexed_fields_cold_and_warm(demo
     assert [indexed_fields(r, record_type) for r in warm] == expected
 
 
+@pytest.mark.usefixtures("settled")
 def test_a_record_from_the_index_has_no_other_fields_and_is_never_saved(ws: Workspace) -> None:
     ws.add(BacklogItem(title="Refunds", acceptance=["Given a paid booking"], private_notes="mine"))
     ws.index(BacklogItem)
@@ -64,6 +65,7 @@ def test_the_index_follows_files_edited_added_and_removed_behind_it(ws: Workspac
     ]
 
 
+@pytest.mark.usefixtures("settled")
 def test_a_damaged_index_is_rebuilt_from_the_files(ws: Workspace) -> None:
     ws.add(Decision(title="keep", date=date(2026, 11, 20)))
     ws.index(Decision)

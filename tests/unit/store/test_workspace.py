@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from ritual_tui.domain.errors import (
 from ritual_tui.store.check import check_workspace
 from ritual_tui.store.files import TRAILER
 from ritual_tui.store.workspace import Workspace
+from tests.conftest import git
 
 
 def test_ids_are_sequential_per_kind_and_never_from_user_text(ws: Workspace) -> None:
@@ -145,30 +145,19 @@ def test_group_writable_workspace_is_reported(ws: Workspace) -> None:
     assert any("writable by other users" in p for p in check_workspace(ws).problems)
 
 
-def _git(cwd: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.com",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.com",
-    }
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env).stdout
-
-
 def test_records_added_on_two_branches_merge_without_conflict(ws: Workspace) -> None:
-    _git(ws.root, "init", "-q", "-b", "main")
-    _git(ws.root, "add", "-A")
-    _git(ws.root, "commit", "-q", "-m", "start")
-    _git(ws.root, "checkout", "-q", "-b", "other")
+    git(ws.root, "init", "-q", "-b", "main")
+    git(ws.root, "add", "-A")
+    git(ws.root, "commit", "-q", "-m", "start")
+    git(ws.root, "checkout", "-q", "-b", "other")
     Workspace.open(ws.root).add(Decision(title="Theirs"))
-    _git(ws.root, "add", "-A")
-    _git(ws.root, "commit", "-q", "-m", "theirs")
-    _git(ws.root, "checkout", "-q", "main")
+    git(ws.root, "add", "-A")
+    git(ws.root, "commit", "-q", "-m", "theirs")
+    git(ws.root, "checkout", "-q", "main")
     Workspace.open(ws.root).add(Decision(title="Ours"))
-    _git(ws.root, "add", "-A")
-    _git(ws.root, "commit", "-q", "-m", "ours")
-    _git(ws.root, "merge", "-q", "--no-edit", "other")  # check=True: a conflict fails the test
+    git(ws.root, "add", "-A")
+    git(ws.root, "commit", "-q", "-m", "ours")
+    git(ws.root, "merge", "-q", "--no-edit", "other")  # check=True: a conflict fails the test
 
     merged = Workspace.open(ws.root)
     assert sorted(d.title for d in merged.all(Decision)) == ["Ours", "Theirs"]
@@ -182,6 +171,7 @@ def test_records_added_on_two_branches_merge_without_conflict(ws: Workspace) -> 
     assert sorted(d.id for d in merged.all(Decision)) == ["D-1", "D-2"]
 
 
+@pytest.mark.usefixtures("settled")
 def test_records_read_through_the_cache_equal_records_parsed_from_their_files(demo: Workspace) -> None:
     from ritual_tui.store import layout
 
@@ -194,6 +184,7 @@ def test_records_read_through_the_cache_equal_records_parsed_from_their_files(de
     assert list((demo.root / ".ritual" / "cache").glob("*.json"))
 
 
+@pytest.mark.usefixtures("settled")
 def test_a_file_changed_behind_the_cache_is_read_again(ws: Workspace) -> None:
     ws.add(Decision(title="first"))
     assert [d.title for d in ws.all(Decision)] == ["first"]

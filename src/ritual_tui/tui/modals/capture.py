@@ -88,6 +88,8 @@ class CaptureScreen(ModalScreen[Capture | None]):
     def compose(self) -> ComposeResult:
         form = self.form
         title = BY_NAME[form.kind].title
+        if form.masked:  # the room sees a note being taken, not that it is private or what it says
+            title = "Note (masked on the shared screen)"
         with Vertical(id="capture-box", classes="form"):
             by = Content.assemble(title, " · ", literal(form.by, "italic")) if form.by else Content(title)
             yield Label(by, id="capture-title")

@@ -70,6 +70,7 @@ class RitualScreen(Screen[None]):
         if self._presenter_shown is not None and self._presenter_shown != self.presenter:
             self.presenter_changed()
         self.sync_presenter()
+        self.ritual_app.show_notices()  # the bar of files that could not be read, current on every screen
 
     def sync_presenter(self) -> None:
         """Match presenter mode: the class that hides private widgets, and what was drawn privately."""
@@ -85,8 +86,11 @@ class RitualScreen(Screen[None]):
 
     # -- work off the UI thread --------------------------------------------------------------------
 
-    def load(self, job: Callable[[], T], then: Callable[[T], None]) -> None:
-        """Read on a thread and show the result, unless a newer read was asked for meanwhile."""
+    def load(
+        self, job: Callable[[], T], then: Callable[[T], None], failed: Callable[[Exception], None] | None = None
+    ) -> None:
+        """Read on a thread and show the result, unless a newer read was asked for meanwhile;
+        ``failed`` shows what could not be read in place of the result."""
         self._reads += 1
         ticket = self._reads
 
@@ -95,8 +99,12 @@ class RitualScreen(Screen[None]):
                 self.loaded_once = True
                 then(result)
 
+        def not_shown(error: Exception) -> None:
+            if ticket == self._reads and failed is not None:
+                failed(error)
+
         self._reading += 1
-        self._run(job, shown, None, self._read_done)
+        self._run(job, shown, not_shown, self._read_done)
 
     def _read_done(self) -> None:
         self._reading -= 1

@@ -36,7 +36,13 @@ class HomeScreen(RitualScreen):
     AREA = "home"
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(r.key, f"app.open_ritual('{r.name}')", r.title, id=f"home.{r.name}", tooltip=f"Open the {r.title}")
+            Binding(
+                r.key,
+                f"app.open_ritual('{r.name}')",
+                r.title.split()[-1].capitalize() if r.name != "daily" else "Daily",
+                id=f"home.{r.name}",
+                tooltip=f"Open the {r.title.lower()}",
+            )
             for r in RITUALS
         ),
         Binding(
@@ -53,7 +59,7 @@ class HomeScreen(RitualScreen):
         Binding("n", "app.open('notes')", "Notes", id="home.notes", tooltip="Open the notes"),
         Binding("s", "app.open('summary')", "Summary", id="home.summary", tooltip="Show the sprint summary"),
         Binding("p", "app.open('brief')", "PM brief", id="home.brief", tooltip="Show the PM brief"),
-        Binding("r", "reload", "Reload", id="home.reload", tooltip="Read the workspace again"),
+        Binding("r", "read_again", "Reload", id="home.reload", tooltip="Read the workspace again"),
         Binding("tab", "app.focus_next", "Panel", id="home.panel", tooltip="Move to the next panel"),
     ]
     FOOTER = (
@@ -78,6 +84,7 @@ class HomeScreen(RitualScreen):
                 yield Static(id="sprint-progress")
                 yield Static(id="burndown")
                 yield Static(id="ritual-due")
+                yield RecordTable("ID", "Status", "Item", empty="No item in the sprint.", id="sprint-items")
             with Vertical(id="side"):
                 with Vertical(id="pm-panel", classes="panel"):
                     yield RecordTable(
@@ -115,6 +122,11 @@ class HomeScreen(RitualScreen):
     def action_reload(self) -> None:
         self.load(lambda: load_overview(self.ws, self.today()), self.show)
 
+    def action_read_again(self) -> None:
+        """Read every file again, as it is now (after fixing a damaged one)."""
+        self.ws.read_again()
+        self.action_reload()
+
     def show(self, overview: Overview) -> None:
         """Fill the panels from a freshly read overview."""
         self.ritual_app.set_product(overview.settings.product)
@@ -147,6 +159,9 @@ class HomeScreen(RitualScreen):
                 f"actual {spark(actual, top)}\nideal  {spark([d.ideal for d in overview.burndown], top)}"
             )
         self.query_one("#ritual-due", Static).update(self._today_line(overview))
+        self.query_one("#sprint-items", RecordTable).set_rows(
+            [Row(i.id, [i.id, (i.status, "green" if i.status == "done" else ""), i.title]) for i in overview.board]
+        )
         self._fill_waiting(overview)
         self.query_one("#recent", RecordTable).set_rows(
             [Row(d.id, [d.id, d.level, d.status, d.title]) for d in overview.recent_decisions]

@@ -26,7 +26,7 @@ from ritual_tui.services.sessions import SessionContext
 from ritual_tui.tui.modals.capture import Option
 from ritual_tui.tui.modals.recap import Section
 from ritual_tui.tui.screens.review_decisions import ReviewDecisions
-from ritual_tui.tui.text import join, literal, plain
+from ritual_tui.tui.text import join, literal
 from ritual_tui.tui.widgets.captured import CapturedList
 from ritual_tui.tui.widgets.chrome import bottom, top
 from ritual_tui.tui.widgets.review_view import (
@@ -141,10 +141,6 @@ class ReviewScreen(ReviewDecisions):
 
     def loaded(self, context: SessionContext) -> None:
         self.query_one("#run-sheet", RecordTable).empty = "No item in this sprint."
-        for problem in self.context.problems if self.context else []:
-            self.notify(plain(problem), title="Could not read", severity="error", markup=False, timeout=15)
-            if problem.startswith("The feedback"):
-                self.query_one("#feedback", RecordTable).empty = "The feedback could not be read: see the message."
         self._draw_all()
 
     def _draw_all(self) -> None:

@@ -11,11 +11,13 @@ from textual.widgets import Static
 
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.feedback import Feedback
+from ritual_tui.domain.fields import Record
 from ritual_tui.domain.review import WORDS, CloseOut
 from ritual_tui.domain.roadmap import ProductProgress
 from ritual_tui.domain.session import RitualSession, Stakeholder
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.services import review
+from ritual_tui.services.capture import captured_records
 from ritual_tui.services.feedback import NewFeedback, hear_feedback, turn_feedback
 from ritual_tui.services.review import ReviewContext
 from ritual_tui.services.review_close import Closed, close_with_summary
@@ -27,6 +29,7 @@ from ritual_tui.tui.modals.prompt import Confirm, TextPrompt
 from ritual_tui.tui.modals.stakeholder import StakeholderScreen
 from ritual_tui.tui.screens.session import RitualSessionScreen
 from ritual_tui.tui.text import join, literal, plain
+from ritual_tui.tui.widgets.captured import CapturedList
 from ritual_tui.tui.widgets.review_view import progress_lines
 from ritual_tui.tui.widgets.table import Row
 
@@ -121,6 +124,19 @@ class ReviewFlows(RitualSessionScreen):
         self.notify(plain(f"Saved {feedback.id}: {feedback.became_text()}"), markup=False, timeout=3)
         if feedback.became_kind == "item" and self.progress_wanted():
             self.reload_progress()
+        if feedback.became_kind in ("escalation", "decision") and feedback.session == self.context.session.id:
+            self._reload_captured()
+
+    def _reload_captured(self) -> None:
+        """The session's captures read again: a decision or an escalation made of feedback joins them."""
+        session_id = self.context.session.id if self.context else ""
+
+        def loaded(records: list[Record]) -> None:
+            assert self.context is not None
+            self.context.captured = records
+            self.query_one(CapturedList).show(records, self.presenter)
+
+        self.load(lambda: captured_records(self.ws, self.ws.get(RitualSession, session_id)), loaded)
 
     def action_open_feedback(self) -> None:
         context = self.context

@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.tui.text import cell, plain
+from ritual_tui.tui.widgets.table import overlay
 
 #: Columns of the board and the statuses each holds ("to do" takes whatever is not started).
 COLUMNS = (
@@ -44,7 +45,7 @@ class SprintBoard(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"board--header", "board--cursor"}
     DEFAULT_CSS = """
-    SprintBoard { height: 1fr; background: transparent; }
+    SprintBoard { height: 1fr; background: transparent; overflow-x: hidden; scrollbar-size-vertical: 1; }
     SprintBoard > .board--header { text-style: bold; color: $text-muted; }
     SprintBoard > .board--cursor { background: $accent 40%; text-style: bold; }
     """
@@ -159,26 +160,20 @@ class SprintBoard(ScrollView, can_focus=True):
         each = max(8, width // len(columns))
         if y == 0:
             header = Text("".join(f" {title} ({len(columns[n])})".ljust(each) for n, (title, _) in enumerate(COLUMNS)))
-            return (
-                Strip(list(header.render(self.app.console)))
-                .crop_extend(0, width, self.rich_style)
-                .apply_style(self.get_component_rich_style("board--header"))
-            )
+            strip = Strip(list(header.render(self.app.console))).apply_style(self.rich_style)
+            return overlay(strip.crop_extend(0, width, self.rich_style), self.get_component_rich_style("board--header"))
         row = self.scroll_offset.y + y - 1
         segments: list[Segment] = []
         for column in columns:
             item = column[row] if row < len(column) else None
             segments += self._cell(item, each, item is not None and item.id == self.selected_key)
-        return Strip(segments).crop_extend(0, width, self.rich_style)
+        return Strip(segments).apply_style(self.rich_style).crop_extend(0, width, self.rich_style)
 
     def _list_line(self, y: int, width: int) -> Strip:
         if y == 0:
             header = Text(" ID    Status       Title")
-            return (
-                Strip(list(header.render(self.app.console)))
-                .crop_extend(0, width, self.rich_style)
-                .apply_style(self.get_component_rich_style("board--header"))
-            )
+            strip = Strip(list(header.render(self.app.console))).apply_style(self.rich_style)
+            return overlay(strip.crop_extend(0, width, self.rich_style), self.get_component_rich_style("board--header"))
         row = self.scroll_offset.y + y - 1
         if row >= len(self.items):
             return Strip.blank(width, self.rich_style)
@@ -188,10 +183,14 @@ class SprintBoard(ScrollView, can_focus=True):
         text.append_text(cell(item.status.ljust(13), STATUS_STYLE.get(item.status, "")))
         text.append_text(cell(item.title))
         text.truncate(width, overflow="ellipsis", pad=True)
-        strip = Strip(list(text.render(self.app.console))).crop_extend(0, width, self.rich_style)
+        strip = (
+            Strip(list(text.render(self.app.console)))
+            .apply_style(self.rich_style)
+            .crop_extend(0, width, self.rich_style)
+        )
         if item.id == self.selected_key:
             style = self.get_component_rich_style("board--cursor") if self.has_focus else Style(underline=True)
-            strip = strip.apply_style(style)
+            strip = overlay(strip, style)
         return strip
 
     def on_click(self, event: events.Click) -> None:

@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from ritual_tui.domain.backlog import BacklogItem
+from ritual_tui.domain.delivery import scope_ledger
 from ritual_tui.domain.feedback import Feedback
 from ritual_tui.domain.review import WORDS, done_gaps
 from ritual_tui.domain.roadmap import ProductProgress
-from ritual_tui.domain.rules import format_points, item_points
+from ritual_tui.domain.rules import format_points
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.tui.text import join, literal
@@ -26,13 +27,15 @@ OUTCOME_SHOWN = {"accepted": "accepted", "rejected": "rejected", "carried-over":
 
 
 def sheet_rows(sprint: Sprint, items: Sequence[BacklogItem]) -> list[Row]:
-    """The run-sheet: id, points, outcome so far, title."""
-    by_id = {i.id: i for i in items}
+    """The run-sheet: id, the points it carries in the sprint ("?" entered unestimated), outcome so far,
+    title."""
+    ledger = scope_ledger(sprint)
     rows = []
     for item in items:
         outcome = sprint.outcomes.get(item.id, "")
         shown: CellValue = (OUTCOME_SHOWN[outcome], OUTCOME_STYLE[outcome]) if outcome else ("–", "dim")
-        rows.append(Row(item.id, [item.id, format_points(item_points(sprint, item.id, by_id)), shown, item.title]))
+        carried = None if item.id in ledger.unestimated else ledger.points_of.get(item.id)
+        rows.append(Row(item.id, [item.id, format_points(carried), shown, item.title]))
     return rows
 
 

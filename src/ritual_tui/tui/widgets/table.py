@@ -36,6 +36,12 @@ class Row:
     cells: Sequence[CellValue]
 
 
+def overlay(strip: Strip, style: Style) -> Strip:
+    """``style`` laid over a strip (a cursor, a header): unlike ``Strip.apply_style``, which puts a
+    style under the segments' own, so that their background would hide the cursor's."""
+    return Strip(list(Segment.apply_style(list(strip), post_style=style)), strip.cell_length)
+
+
 def _cell(value: CellValue) -> Text:
     if isinstance(value, tuple):
         return cell(value[0], value[1])
@@ -48,7 +54,7 @@ class RecordTable(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"record-table--header", "record-table--cursor", "record-table--empty"}
     DEFAULT_CSS = """
-    RecordTable { height: 1fr; background: transparent; }
+    RecordTable { height: 1fr; background: transparent; overflow-x: hidden; scrollbar-size-vertical: 1; }
     RecordTable > .record-table--header { text-style: bold; color: $text-muted; }
     RecordTable > .record-table--cursor { background: $accent 40%; text-style: bold; }
     RecordTable > .record-table--empty { color: $text-muted; text-style: italic; }
@@ -189,12 +195,12 @@ class RecordTable(ScrollView, can_focus=True):
         if y == 0:
             header = [Text(title) for title in self.titles]
             style = self.get_component_rich_style("record-table--header")
-            return Strip(self._line(header, width)).crop_extend(0, width, self.rich_style).apply_style(style)
+            return overlay(self._strip(self._line(header, width), width), style)
         position = self.scroll_offset.y + y - 1
         if not self.shown:
             if y == 1:
                 style = self.get_component_rich_style("record-table--empty")
-                return Strip([Segment(" " + self.empty, style)]).crop_extend(0, width, self.rich_style)
+                return overlay(self._strip([Segment(" " + self.empty)], width), style)
             return Strip.blank(width, self.rich_style)
         if position >= len(self.shown):
             return Strip.blank(width, self.rich_style)
@@ -202,12 +208,16 @@ class RecordTable(ScrollView, can_focus=True):
         drawn = self._drawn.get(row)
         if drawn is None:
             drawn = self._drawn[row] = self._line(self._cells[row], width)
-        strip = Strip(drawn).crop_extend(0, width, self.rich_style)
+        strip = self._strip(drawn, width)
         if position == self.cursor and self.has_focus:
-            strip = strip.apply_style(self.get_component_rich_style("record-table--cursor"))
+            strip = overlay(strip, self.get_component_rich_style("record-table--cursor"))
         elif position == self.cursor:
-            strip = strip.apply_style(Style(underline=True))
+            strip = overlay(strip, Style(underline=True))
         return strip
+
+    def _strip(self, segments: list[Segment], width: int) -> Strip:
+        # Cells without a background of their own take the widget's, not the terminal's default.
+        return Strip(segments).apply_style(self.rich_style).crop_extend(0, width, self.rich_style)
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self.shown) + 1)
