@@ -2,8 +2,8 @@
 inspected against its acceptance criteria and the Definition of Done then accepted, rejected or
 carried over, the feedback heard, progress toward the product goal, and the sprint closed.
 
-The flows that open forms over the screen (feedback, stakeholders, the verdict, the close) are in
-:mod:`ritual_tui.tui.screens.review_flows`.
+Its keys act through :mod:`.review_decisions` (checks and outcomes), :mod:`.review_closing` (the
+verdict and the close) and :mod:`.review_flows` (feedback, stakeholders, progress).
 """
 
 from __future__ import annotations

@@ -16,13 +16,13 @@ from ritual_tui.domain.sprint import Sprint
 from ritual_tui.services import review
 from ritual_tui.services.review_items import Verdict, mark_check, review_item
 from ritual_tui.tui.modals.prompt import Confirm, TextPrompt
-from ritual_tui.tui.screens.review_flows import ReviewFlows
+from ritual_tui.tui.screens.review_closing import ReviewClosing
 from ritual_tui.tui.text import join, literal
 from ritual_tui.tui.widgets.review_view import check_keys
 from ritual_tui.tui.widgets.table import RecordTable
 
 
-class ReviewDecisions(ReviewFlows):
+class ReviewDecisions(ReviewClosing):
     """The keys that decide: see :class:`~ritual_tui.tui.screens.review.ReviewScreen` for the panels."""
 
     def action_check(self, state: str) -> None:

@@ -1,5 +1,7 @@
-"""The review's flows that open forms over the screen: feedback heard and turned into work, a
-stakeholder joining, the goal verdict, progress toward the product goal, and closing the sprint."""
+"""The review screen's ground: the sprint under review, what the screen draws, and the flows that
+open forms over it: feedback heard and turned into work, a stakeholder joining, progress toward the
+product goal. The verdict and the close are in :mod:`.review_closing`, the items' decisions in
+:mod:`.review_decisions`."""
 
 from __future__ import annotations
 
@@ -12,7 +14,6 @@ from textual.widgets import Static
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.feedback import Feedback
 from ritual_tui.domain.fields import Record
-from ritual_tui.domain.review import WORDS, CloseOut
 from ritual_tui.domain.roadmap import ProductProgress
 from ritual_tui.domain.session import RitualSession, Stakeholder
 from ritual_tui.domain.sprint import Sprint
@@ -20,12 +21,9 @@ from ritual_tui.services import review
 from ritual_tui.services.capture import captured_records
 from ritual_tui.services.feedback import NewFeedback, hear_feedback, turn_feedback
 from ritual_tui.services.review import ReviewContext
-from ritual_tui.services.review_close import Closed, close_with_summary
 from ritual_tui.tui.modals.choose import ChooseRecord
-from ritual_tui.tui.modals.close_out import CloseOutScreen
 from ritual_tui.tui.modals.feedback import FeedbackForm, FeedbackScreen, becomes_options, parse_becomes
 from ritual_tui.tui.modals.progress import ProgressScreen
-from ritual_tui.tui.modals.prompt import Confirm, TextPrompt
 from ritual_tui.tui.modals.stakeholder import StakeholderScreen
 from ritual_tui.tui.screens.session import RitualSessionScreen
 from ritual_tui.tui.text import join, literal, plain
@@ -215,35 +213,6 @@ class ReviewFlows(RitualSessionScreen):
         self.context.session = session
         self.draw_head()
 
-    def action_verdict(self, then: Any = None) -> None:
-        sprint = self.sprint
-        if sprint is None:
-            return
-        rows = [Row(v, [WORDS[v]]) for v in ("met", "partly", "not-met")]
-
-        def chosen(verdict: object) -> None:
-            if not isinstance(verdict, str):
-                return
-            title = join("The sprint goal is ", (WORDS[verdict], "bold"), ".")
-            goal = join("Goal: ", literal(sprint.goal or "(none set)", "italic"))
-
-            def reasoned(reason: object) -> None:
-                if isinstance(reason, str):
-                    self.write(
-                        lambda: review.set_goal_verdict(self.ws, verdict, reason),
-                        lambda s: self._verdict_saved(s, then),
-                    )
-
-            prompt = TextPrompt(title, "why, in one line", required=True, text=sprint.goal_reason, detail=goal)
-            self.app.push_screen(prompt, reasoned)
-
-        self.app.push_screen(ChooseRecord(Content("Was the sprint goal met?"), ["Verdict"], rows), chosen)
-
-    def _verdict_saved(self, sprint: Sprint, then: Any) -> None:
-        self.sprint_saved(sprint)
-        if then is not None:
-            then()
-
     def action_progress(self) -> None:
         if self.context is None:
             return
@@ -289,74 +258,3 @@ class ReviewFlows(RitualSessionScreen):
             self.query_one("#progress", Static).update(progress_lines(progress, self.context.settings.product_goal))
 
         self.load(lambda: review.progress(self.ws, sprint), loaded)
-
-    # -- closing ---------------------------------------------------------------------------------
-
-    def action_close_sprint(self) -> None:
-        sprint = self.sprint
-        if sprint is None or sprint.status != "active" or self.closing:
-            return
-        if not sprint.verdict():
-            self.notify("First the verdict on the goal.", markup=False, timeout=3)
-            self.action_verdict(then=self.action_close_sprint)
-            return
-        today = self.today()
-        if today < sprint.end:
-            left = (sprint.end - today).days
-            question = Content(f"Close sprint {sprint.number} today?")
-            detail = f"It ends on {sprint.end}, in {left} days. Closing writes the summary; it cannot be undone."
-
-            def answered(yes: object) -> None:
-                if yes:
-                    self._close_out()
-
-            self.app.push_screen(Confirm(question, detail), answered)
-            return
-        self._close_out()
-
-    def _close_out(self) -> None:
-        sprint, context = self.sprint, self.context
-        assert sprint is not None and context is not None
-        waiting = [
-            (i, sprint.outcomes.get(i.id) or ("accepted" if i.status == "done" else "carried-over"))
-            for i in context.run_sheet
-        ]
-        unfinished = [(i, outcome) for i, outcome in waiting if outcome != "accepted"]
-        if not unfinished:
-            self._close([])
-            return
-        lines = [
-            CloseOut(item=i.id, decision="return" if outcome == "rejected" else "carry-over")
-            for i, outcome in unfinished
-        ]
-
-        def decided(close_out: object) -> None:
-            if isinstance(close_out, list):
-                self._close(close_out)
-
-        self.app.push_screen(CloseOutScreen(sprint.number, unfinished, lines), decided)
-
-    def _close(self, close_out: list[CloseOut]) -> None:
-        sprint = self.sprint
-        if sprint is None or self.closing:
-            return
-        self.closing = True
-        self.refresh_bindings()
-        verdict = sprint.verdict()
-
-        def closed(result: Closed) -> None:
-            self.closing = False
-            names = ", ".join(p.name for p in result.summary)
-            folder = result.summary[0].parent if result.summary else self.ws.root
-            self.notify(
-                plain(f"Sprint {result.sprint.number} closed. Wrote {names} in {folder}"), markup=False, timeout=12
-            )
-            self.sprint_saved(result.sprint)
-            if self.progress_wanted():
-                self.reload_progress()
-
-        def failed(_: Exception) -> None:
-            self.closing = False
-            self.reload()
-
-        self.write(lambda: close_with_summary(self.ws, verdict, close_out=close_out), closed, failed)
