@@ -643,8 +643,8 @@ def inspect(sprint: Sprint, number: int, items: dict[int, BacklogItem], dod: lis
             )
         )
         if outcome != "accepted":
-            decision = "return" if outcome == "rejected" else "carry-over"
-            sprint.close_out.append(CloseOut(item=items[n].id, decision=decision))
+            action = "return" if outcome == "rejected" else "carry-over"
+            sprint.close_out.append(CloseOut(item=items[n].id, action=action))
 
 
 def add_reviews(
@@ -1218,11 +1218,111 @@ def build() -> None:
     for note in notes:
         ws.add(note)
     add_reviews(ws, items, sessions, escalations)
+    plan_past_sprints(ws)
     for sprint in ws.all(Sprint):
         if sprint.status == "closed":
             ws.update(Sprint, sprint.id, lambda s: setattr(s, "at_close", frozen_at_close(s, items, d)))
     shutil.rmtree(TARGET / ".ritual", ignore_errors=True)  # the lock is local state, not part of the demo
     print(f"Built the demo workspace in {TARGET.relative_to(ROOT)}", file=sys.stderr)
+
+
+# -- sprint planning: what each past planning decided ---------------------------------------------
+
+# Sprint number → days off (member → dates), the fist-of-five counts (hands of 0..5 fingers), what
+# the room said, items left out and why, and what became of the last sprint's unfinished items.
+PLANNING = {
+    1: ({}, [0, 0, 1, 2, 3, 0], "First sprint together: we do not know our pace yet.", {}, {}),
+    2: (
+        {"Mei Chen": [date(2026, 10, 14)]},
+        [0, 0, 0, 2, 3, 1],
+        "",
+        {17: "Mobile booking waits until web booking is stable"},
+        {4: ("carry-over", "Half done; clinics need opening hours before launch")},
+    ),
+    3: (
+        {"Lena Fischer": [date(2026, 10, 26), date(2026, 10, 27), date(2026, 10, 28), date(2026, 10, 29)]},
+        [0, 0, 0, 3, 3, 0],
+        "",
+        {},
+        {},
+    ),
+    4: (
+        {"Priya Natarajan": [date(2026, 11, 12), date(2026, 11, 13)], "Samir Haddad": [date(2026, 11, 10)]},
+        [0, 0, 1, 3, 2, 0],
+        "The week view depends on staging data we do not control.",
+        {5: "The DPO wants to review the audit log design first"},
+        {12: ("carry-over", "Residency is a launch condition; the backups part is left")},
+    ),
+    5: (
+        {"Jonas Berg": [date(2026, 11, 23), date(2026, 11, 24)]},
+        [0, 0, 0, 2, 3, 1],
+        "",
+        {22: "Reminders first: they serve the goal"},
+        {},
+    ),
+}
+
+
+def plan_past_sprints(ws: Workspace) -> None:
+    """Give each sprint's planning session the plan it committed: capacity with days off, the
+    forecast from the sprints closed before it, the selection, the vote; the sprint keeps the
+    capacity and the P50 of that plan."""
+    from ritual_tui.domain.capacity import MemberCapacity, team_capacity
+    from ritual_tui.domain.forecast import forecast, history
+    from ritual_tui.domain.planning import (
+        CloseOut,
+        Confidence,
+        ForecastNote,
+        LeftOut,
+        SprintPlan,
+        further_risks,
+        selection,
+    )
+
+    settings = ws.settings
+    items = {i.id: i for i in ws.all(BacklogItem)}
+    sprints = sorted(ws.all(Sprint), key=lambda s: s.number)
+    plannings = {s.sprint: s for s in ws.all(RitualSession) if s.ritual == "planning"}
+    for sprint in sprints:
+        days_off, counts, said, left_out, close_out = PLANNING[sprint.number]
+        members = [
+            MemberCapacity(name=m.name, availability=m.availability, days_off=days_off.get(m.name, []))
+            for m in settings.team
+        ]
+        capacity = team_capacity(members, sprint.start, sprint.end)
+        before = [s for s in sprints if s.number < sprint.number]
+        outlook = forecast(history(before, items), capacity)
+        selected = sprint.committed_ids()
+        chosen = selection(selected, items, sprint.goal_objective)
+        plan = SprintPlan(
+            previous=before[-1].id if before else "",
+            start=sprint.start,
+            end=sprint.end,
+            members=members,
+            capacity_days=capacity,
+            goal=sprint.goal,
+            goal_objective=sprint.goal_objective,
+            selected=selected,
+            left_out=[LeftOut(item=f"B-{n}", reason=why) for n, why in left_out.items()],
+            close_out=[CloseOut(item=f"B-{n}", action=a, reason=why) for n, (a, why) in close_out.items()],
+            forecast=ForecastNote.of(outlook, chosen.points),
+            confidence=Confidence(counts=counts, said=said),
+            sprint=sprint.id,
+            committed=at(sprint.start, 11, 40),
+        )
+        if outlook.p85 is not None and chosen.points > outlook.p85:
+            plan.risks.append(f"The commitment ({chosen.points:g} points) is above P85 ({outlook.p85} points).")
+        plan.risks += further_risks(plan, items, settings, outlook.caveat, chosen.goal_share)
+
+        def keep(session: RitualSession, plan: SprintPlan = plan) -> None:
+            session.plan = plan
+
+        ws.update(RitualSession, plannings[sprint.id].id, keep)
+
+        def forecast_as_planned(s: Sprint, capacity: float = capacity, p50: int | None = outlook.p50) -> None:
+            s.capacity_days, s.forecast = capacity, p50
+
+        ws.update(Sprint, sprint.id, forecast_as_planned)
 
 
 if __name__ == "__main__":

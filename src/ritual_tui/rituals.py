@@ -27,6 +27,7 @@ class Ritual:
 
 RITUALS: tuple[Ritual, ...] = (
     Ritual("daily", "daily", "Daily stand-up", "d", "ritual_tui.tui.screens.daily:DailyScreen"),
+    Ritual("planning", "plan", "Sprint planning", "l", "ritual_tui.tui.screens.planning:PlanningScreen"),
     Ritual("review", "review", "Sprint review", "v", "ritual_tui.tui.screens.review:ReviewScreen"),
 )
 

@@ -108,12 +108,14 @@ def test_a_sprint_with_an_implausible_date_is_refused(three_items: Path, args: l
     assert not (three_items / "sprints").exists()
 
 
-def test_a_sprint_ending_a_century_after_today_is_still_taken(three_items: Path) -> None:
-    # Frozen today is 2026-11-26: 2126 is the last plausible year.
+def test_a_sprint_ending_far_from_today_is_refused_as_a_typo(three_items: Path) -> None:
+    # Frozen today is 2026-11-26. A file may hold any date within a century (the store's rule), but a
+    # sprint being planned ends within a year: 2126 is a typo, refused with a message, nothing saved.
     result = run_ritual(
         "--workspace", str(three_items), "sprint", "start", "B-1", "--goal", "Pay", "--end", "2126-12-31"
     )
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1 and "more than a year from today (2026-11-26): a typo?" in result.stderr
+    assert not (three_items / "sprints").exists()
 
 
 @pytest.mark.parametrize(("key", "value"), [("end", "9999-12-30"), ("start", "0001-01-01")])

@@ -285,7 +285,7 @@ async def test_the_verdict_and_the_close_write_the_summary(demo: Workspace) -> N
         "partly",
         "SMS reminders wait for the sender-ID",
     )
-    assert [(c.item, c.decision) for c in sprint.close_out] == [
+    assert [(c.item, c.action) for c in sprint.close_out] == [
         ("B-9", "carry-over"),
         ("B-16", "carry-over"),
         ("B-23", "carry-over"),
@@ -325,3 +325,14 @@ async def test_progress_is_read_when_asked_for_on_a_narrow_screen_and_once(demo:
         await settle(pilot)
         assert [type(s).__name__ for s in app.screen_stack] == ["ReviewScreen", "ProgressScreen"]
         assert "Velocity 13 to 17 points a sprint" in text_of(app.screen.query_one("#progress-detail"))
+
+
+async def test_planning_offers_the_review_of_the_sprint_still_open(demo: Workspace) -> None:
+    app = RitualApp(demo, "planning")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")  # sprint 5 is still open: review it, or close it now
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen) and app.screen.query_one("#run-sheet").shown_keys()[0] == "B-9"

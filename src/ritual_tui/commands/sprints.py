@@ -7,8 +7,11 @@ import sys
 from datetime import date
 from typing import Any
 
+from ritual_tui.commands import sprint_plan
 from ritual_tui.commands.output import print_json, print_table, record_json, show_record
 from ritual_tui.commands.review import register_review
+from ritual_tui.commands.sprint_plan import team_options
+from ritual_tui.domain import clock
 from ritual_tui.domain.dates import implausible
 from ritual_tui.domain.errors import NotFoundError
 from ritual_tui.domain.review import WORDS, CloseOut
@@ -32,7 +35,7 @@ def _date(text: str) -> date:
 
 def register(commands: Any) -> None:
     """Add the ``sprint`` command family to the parser."""
-    sprint = commands.add_parser("sprint", help="start, change, review, close and list sprints")
+    sprint = commands.add_parser("sprint", help="plan, start, change, review, close and list sprints")
     sub = sprint.add_subparsers(dest="action", required=True, metavar="ACTION")
 
     start = sub.add_parser("start", help="start a sprint, freezing the commitment")
@@ -41,7 +44,18 @@ def register(commands: Any) -> None:
     start.add_argument("--objective", default="", help="roadmap objective the goal serves")
     start.add_argument("--start", type=_date, help="first day (default: today)")
     start.add_argument("--end", type=_date, help="last day (default: start + sprint_days - 1)")
+    team_options(start)
     start.set_defaults(func=start_sprint)
+
+    forecast = sub.add_parser("forecast", help="capacity, velocity history, P50/P85 and the chance of some items")
+    forecast.add_argument("items", nargs="*", metavar="ITEM", help="items whose chance of finishing to show")
+    capacity = sub.add_parser("capacity", help="the team's capacity in person-days, member by member")
+    for parser, func in ((forecast, sprint_plan.show_forecast), (capacity, sprint_plan.show_capacity)):
+        parser.add_argument("--start", type=_date, help="first day (default: today, or after the running sprint)")
+        parser.add_argument("--end", type=_date, help="last day (default: start + sprint_days - 1)")
+        team_options(parser)
+        parser.add_argument("--json", action="store_true", help="print JSON")
+        parser.set_defaults(func=func)
 
     for action, help_text in (("add", "add an item to the active sprint"), ("remove", "take one out")):
         change = sub.add_parser(action, help=help_text)
@@ -59,6 +73,7 @@ def register(commands: Any) -> None:
         "--return", dest="back", action="append", default=[], metavar="ITEM", help="unfinished item back to the backlog"
     )
     close.add_argument("--drop", action="append", default=[], metavar="ITEM", help="unfinished item dropped")
+    close.add_argument("--early", action="store_true", help="close it before its last day")
     close.set_defaults(func=close_sprint)
 
     register_review(sub)
@@ -75,7 +90,8 @@ def register(commands: Any) -> None:
 
 def start_sprint(ws: Workspace, args: argparse.Namespace) -> int:
     """Start a sprint: the committed items and their estimates are frozen as the snapshot."""
-    started = sprints.start_sprint(ws, args.items, args.goal, args.objective, args.start, args.end)
+    members = sprint_plan.members_from(ws, args)
+    started = sprints.start_sprint(ws, args.items, args.goal, args.objective, args.start, args.end, members)
     for warning in started.warnings:
         print(f"warning: {visible(warning)}", file=sys.stderr)
     print(f"Started {started.sprint.id}: {plural(len(started.sprint.commitment), 'item')} committed")
@@ -102,14 +118,23 @@ def close_sprint(ws: Workspace, args: argparse.Namespace) -> int:
     returned or dropped) and write its summary."""
     from ritual_tui.services.review_close import close_with_summary
 
-    close_out = [CloseOut(item=i, decision="return") for i in args.back]
-    close_out += [CloseOut(item=i, decision="drop") for i in args.drop]
+    running = sprints.sprint_to_close(ws)
+    if clock.today() < running.end and not args.early:
+        day, total = running.day_of(clock.today())
+        print(
+            f"error: {running.id} runs until {running.end} (today is day {day} of {total}): "
+            "add --early to close it before its last day.",
+            file=sys.stderr,
+        )
+        return 1
+    close_out = [CloseOut(item=i, action="return") for i in args.back]
+    close_out += [CloseOut(item=i, action="drop") for i in args.drop]
     closed = close_with_summary(ws, _VERDICTS[args.goal_met], args.reject, args.reason, close_out)
     sprint, figures = closed.sprint, closed.figures
     next_steps = "".join(
-        f", {n} {_AFTER[decision]}"
-        for decision in _AFTER
-        if (n := len([c for c in sprint.close_out if c.decision == decision]))
+        f", {n} {_AFTER[action]}"
+        for action in _AFTER
+        if (n := len([c for c in sprint.close_out if c.action == action]))
     )
     print(
         f"Closed {sprint.id}: goal {WORDS[sprint.verdict()]}; {plural(len(figures.completed), 'item')} "

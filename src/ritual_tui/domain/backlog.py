@@ -58,8 +58,8 @@ class BacklogItem(Record):
     KIND = "backlog item"
     PREFIX = "B"
     FOLDER = "backlog"
-    #: What the sprint summary and the home figures read of every item.
-    INDEXED = ("title", "status", "estimate", "objective", "done_on")
+    #: What the sprint summary and the home figures read of every item (and planning its order).
+    INDEXED = ("title", "status", "estimate", "objective", "done_on", "rank")
 
     title: str
     kind: str = vocabulary(ITEM_KINDS, "story")

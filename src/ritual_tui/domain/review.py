@@ -14,8 +14,8 @@ from ritual_tui.domain.fields import Part, vocabulary
 CHECK_STATES = ("met", "not-met", "")
 #: The verdict on the sprint goal, as said at the review ("" while not given).
 GOAL_VERDICTS = ("met", "partly", "not-met")
-#: What becomes of an item that was not accepted, once the sprint is closed.
-CLOSE_OUT = ("carry-over", "return", "drop")
+#: What becomes of an item a sprint did not finish: carried over, returned to the backlog, or dropped.
+CLOSE_OUT_ACTIONS = ("carry-over", "return", "drop")
 #: Verdicts and close-out decisions in the PO's words.
 WORDS = {
     "met": "met",
@@ -66,10 +66,11 @@ class ItemReview(Part):
 
 @dataclass(kw_only=True)
 class CloseOut(Part):
-    """What becomes of an item not accepted when its sprint is closed, and why."""
+    """An unfinished item of a sprint: carried over, returned to the backlog, or dropped, and why.
+    Decided when the sprint closes at its review (kept on the sprint), or at the next planning."""
 
     item: str
-    decision: str = vocabulary(CLOSE_OUT, "carry-over")
+    action: str = vocabulary(CLOSE_OUT_ACTIONS)
     reason: str = ""
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ritual_tui.domain.fields import Part, Record, vocabulary
+from ritual_tui.domain.planning import SprintPlan
 
 RITUALS = ("daily", "planning", "refinement", "review")
 #: Where a decision or an escalation came from: a ritual, or the command line.
@@ -49,6 +50,8 @@ class RitualSession(Record):
     #: Reviews: the stakeholders in the room, and the run-sheet's order (item ids) as the PO set it.
     stakeholders: list[Stakeholder] = field(default_factory=list)
     run_sheet: list[str] = field(default_factory=list)
+    #: A sprint planning's plan: capacity, forecast, goal, selection, confidence, commitment.
+    plan: SprintPlan | None = None
 
     def duration_seconds(self) -> int | None:
         """How long it lasted: its clock, pauses excluded (else from start to end, once ended)."""

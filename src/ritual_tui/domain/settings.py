@@ -156,6 +156,15 @@ class Settings:
     #: A sprint that commits more than this share (in %) of its planning forecast is flagged as
     #: over-committed in its summary's headline.
     overcommit_percent: int = 110
+    # -- sprint planning --
+    #: The closed sprints the forecast resamples: the most recent ones (0 = every closed sprint).
+    forecast_sprints: int = 10
+    #: An item estimated above this many points is flagged for splitting before it is planned.
+    split_above_points: float = 8
+    #: The longest sprint planning accepts, in calendar days.
+    longest_sprint_days: int = 28
+    #: In the fist-of-five confidence vote, a hand with fewer fingers than this makes the vote low.
+    confidence_low_below: int = 3
     extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def objective_ids(self) -> list[str]:

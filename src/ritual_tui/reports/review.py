@@ -32,7 +32,7 @@ def _outcome(line: dict[str, Any], sprint: Sprint, entries: list[str]) -> dict[s
         "dod": dod,
         "dod_missed": missed,
         "override": review.override if review else "",
-        "next": close_out.decision if close_out else "",
+        "next": close_out.action if close_out else "",
     }
 
 

@@ -155,7 +155,7 @@ def _sprint(s: Sprint, today: date) -> list[Line]:
             "Scope changes", [f"{c.at:%Y-%m-%d %H:%M} {c.change} {c.item} {c.reason}".rstrip() for c in s.scope_changes]
         ),
         Line("Outcomes", [f"{item}: {outcome}" for item, outcome in s.outcomes.items()]),
-        Line("Close-out", [f"{c.item}: {WORDS[c.decision]} {c.reason}".rstrip() for c in s.close_out]),
+        Line("Close-out", [f"{c.item}: {WORDS[c.action]} {c.reason}".rstrip() for c in s.close_out]),
     ]
 
 

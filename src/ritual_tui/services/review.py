@@ -126,5 +126,5 @@ def backlog_changes(sprint: Sprint, feedback: list[Feedback], session: RitualSes
         if piece.session == session.id and piece.became_kind == "item":
             changes.append((piece.became, f"new, from feedback {piece.id}: {piece.text}"))
     if sprint.closed is not None and sprint.closed >= started:
-        changes += [(line.item, WORDS[line.decision]) for line in sprint.close_out]
+        changes += [(line.item, WORDS[line.action]) for line in sprint.close_out]
     return changes

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
+from ritual_tui.domain.capacity import (
+    MemberCapacity,
+    check_dates,
+    check_members,
+    default_dates,
+    default_members,
+    team_capacity,
+)
 from ritual_tui.domain.dates import implausible
 from ritual_tui.domain.errors import NotFoundError, ValidationError
-from ritual_tui.domain.review import CLOSE_OUT, GOAL_VERDICTS, CloseOut
-from ritual_tui.domain.rules import SprintFigures, capacity_days, check_objective, readiness_gaps, sprint_figures
+from ritual_tui.domain.forecast import Forecast, forecast, history
+from ritual_tui.domain.review import CLOSE_OUT_ACTIONS, GOAL_VERDICTS, CloseOut
+from ritual_tui.domain.rules import (
+    SprintFigures,
+    check_objective,
+    format_points,
+    points,
+    readiness_gaps,
+    sprint_figures,
+)
 from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
 from ritual_tui.domain.text import one_of, storable_text
 from ritual_tui.services.sprint_close import freeze_at_close
@@ -51,6 +67,21 @@ class Started:
 
     sprint: Sprint
     warnings: list[str] = field(default_factory=list)
+    #: The forecast the commitment was weighed against.
+    forecast: Forecast | None = None
+
+
+def last_sprint(ws: Workspace) -> Sprint | None:
+    """The sprint with the highest number, running or closed."""
+    sprints = ws.all(Sprint)
+    return max(sprints, key=lambda s: s.number) if sprints else None
+
+
+def sprint_forecast(ws: Workspace, capacity: float) -> Forecast:
+    """The forecast for a sprint of ``capacity`` person-days, from the team's closed sprints (the
+    one function behind the planning screen, ``ritual sprint forecast`` and ``ritual sprint start``)."""
+    items = {i.id: i for i in ws.index(BacklogItem)}
+    return forecast(history(ws.all(Sprint), items, ws.settings.forecast_sprints), capacity)
 
 
 def start_sprint(
@@ -60,42 +91,59 @@ def start_sprint(
     objective: str = "",
     start: date | None = None,
     end: date | None = None,
+    members: Sequence[MemberCapacity] | None = None,
 ) -> Started:
-    """Start a sprint: the committed items and their estimates are frozen as the snapshot."""
+    """Start a sprint: the committed items and their estimates are frozen as the snapshot, its
+    capacity comes from the members' availability and days off (the settings' team by default).
+    Warns, without refusing, when the commitment fails the Definition of Ready or is above P85."""
     settings = ws.settings
-    start = start or clock.today()
-    try:
-        end = end or start + timedelta(days=settings.sprint_days - 1)
-    except OverflowError:
-        end = date.max
-    if implausible(end):
-        raise ValidationError(f"The sprint would end on {end}, {implausible(end)}: see sprint_days in workspace.toml.")
-    if end < start:
-        raise ValidationError(f"The sprint ends ({end}) before it starts ({start}).")
-    warnings = []
+    today = clock.today()
     with ws.lock:
         if active_sprint(ws) is not None:
             raise ValidationError(
                 "A sprint is already under way; close it first with `ritual sprint close --goal-met yes|no`."
             )
+        previous = last_sprint(ws)
+        start = start or default_dates(settings, previous, today)[0]
+        try:
+            end = end or start + timedelta(days=settings.sprint_days - 1)
+        except OverflowError:
+            end = date.max
+        if implausible(end):
+            raise ValidationError(
+                f"The sprint would end on {end}, {implausible(end)}: see sprint_days in workspace.toml."
+            )
+        check_dates(start, end, settings, today, previous)
+        team = list(members) if members is not None else default_members(settings)
+        check_members(team, start, end)
         items = [ws.get(BacklogItem, ref) for ref in dict.fromkeys(item_refs)]
+        warnings = []
         for item in items:
             if item.status in ("done", "dropped"):
                 raise ValidationError(f"{item.id} is {item.status}; it cannot be committed.")
             gaps = readiness_gaps(item, settings)
             if gaps:
                 warnings.append(f"{item.id} does not meet the Definition of Ready: {'; '.join(gaps)}")
+        capacity = team_capacity(team, start, end)
+        outlook = sprint_forecast(ws, capacity)
+        committed = points(i.estimate for i in items)
+        if outlook.p85 is not None and committed > outlook.p85:
+            warnings.append(
+                f"The commitment ({format_points(committed)} points) is above P85 ({outlook.p85} points): the team "
+                f"finishes it in {round((outlook.chance(committed) or 0) * 100)}% of the forecast's outcomes."
+            )
         sprint = Sprint(
             number=0,
             start=start,
             end=end,
             goal=storable_text(goal, "goal"),
             goal_objective=check_objective(objective, settings),
-            capacity_days=capacity_days(settings, start, end),
+            capacity_days=capacity,
+            forecast=outlook.p50,
             commitment=[CommittedItem(item=i.id, title=i.title, estimate=i.estimate) for i in items],
         )
         ws.add(sprint)
-    return Started(sprint, warnings)
+    return Started(sprint, warnings, outlook)
 
 
 def change_scope(ws: Workspace, item_ref: str, change: str, reason: str = "") -> tuple[Sprint, BacklogItem]:
@@ -182,11 +230,11 @@ def close_sprint(
             given = decided.get(item_id)
             line = CloseOut(
                 item=item_id,
-                decision=one_of(given.decision, CLOSE_OUT, "close-out") if given else _default_close_out(outcome),
+                action=one_of(given.action, CLOSE_OUT_ACTIONS, "close-out") if given else _default_close_out(outcome),
                 reason=storable_text(given.reason, "reason") if given else "",
             )
             sprint.close_out.append(line)
-            status = "dropped" if line.decision == "drop" else "ready"
+            status = "dropped" if line.action == "drop" else "ready"
             if status == "dropped" or item.status in ("in-progress", "review", "done"):
                 _move(ws, item_id, status, today)
         sprint.goal_met = verdict == "met"

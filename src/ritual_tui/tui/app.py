@@ -72,6 +72,9 @@ class RitualApp(App[int]):
         # bar on every screen (widgets.chrome.ProblemBar), never a blank screen.
         workspace.skip_damaged = True
         self.start = start
+        #: True while the app opens on a ritual (``ritual daily``): home is not read meanwhile, so
+        #: the ritual's own reads have the machine to themselves.
+        self.opening_a_ritual = start != "home"
         self.product = ""
         #: Set when the home screen has drawn its first frame (see action_quit).
         self.first_frame = asyncio.Event()
@@ -140,6 +143,8 @@ class RitualApp(App[int]):
 
         def asked(ended: Any) -> None:
             self._opening = None
+            if ended is not None:
+                self.opening_a_ritual = False  # the PO may stay on home: read when the question closes
             if ended is None:
                 self._start_ritual(name, new=False)
                 return
@@ -155,6 +160,7 @@ class RitualApp(App[int]):
         self.in_thread(lambda: ended_today(self.workspace, name), asked)
 
     def _start_ritual(self, name: str, new: bool) -> None:
+        self.opening_a_ritual = False
         if name not in self.rituals_open:
             self.rituals_open.append(name)
             self.add_mode(name, lambda: ritual_screen(name, new))

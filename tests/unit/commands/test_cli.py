@@ -116,7 +116,11 @@ def test_a_sprint_from_start_to_close(cli: Cli, ws: Workspace) -> None:
     assert cli("sprint", "remove", "B-2").out == "Removed B-2 (from S-1)\n"
     cli("backlog", "status", "B-1", "done")
     cli("backlog", "status", "B-3", "in-progress")
-    closed = cli("sprint", "close", "--goal-met", "yes")
+    # The frozen day, 26 Nov, is day 11 of 14: closing now takes --early.
+    refused = cli("sprint", "close", "--goal-met", "yes")
+    assert (refused.code, refused.out) == (1, "")
+    assert "S-1 runs until 2026-11-29 (today is day 11 of 14): add --early" in refused.err
+    closed = cli("sprint", "close", "--goal-met", "yes", "--early")
     assert closed.out.splitlines() == [
         "Closed S-1: goal met; 1 item (3 points) completed, 1 carried over",
         f"Wrote sprint-1-summary.md, sprint-1-summary.json, sprint-1-summary.html in {ws.root / 'summaries'}",

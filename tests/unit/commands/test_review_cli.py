@@ -78,7 +78,10 @@ def test_feedback_from_the_shell(cli: Cli, under_review: Workspace) -> None:
 def test_the_close_says_the_verdict_and_where_the_summary_is(cli: Cli, under_review: Workspace) -> None:
     cli("sprint", "review", "B-1", "--accept", "--done", "all")
     cli("sprint", "review", "B-2", "--reject", "--unmet", "1")
-    closed = cli("sprint", "close", "--goal-met", "partly", "--reason", "Refunds wait", "--drop", "B-3")
+    # The frozen day, 26 Nov, is day 4 of 14: closing now takes --early.
+    early = cli("sprint", "close", "--goal-met", "partly", "--reason", "Refunds wait", "--drop", "B-3")
+    assert early.code == 1 and "add --early to close it before its last day" in early.err
+    closed = cli("sprint", "close", "--goal-met", "partly", "--reason", "Refunds wait", "--drop", "B-3", "--early")
     # Completed: B-1 (3 points). B-2 was rejected: back to the backlog; B-3 dropped as asked.
     assert closed.out.splitlines() == [
         "Closed S-1: goal partly met; 1 item (3 points) completed, 1 back to the backlog, 1 dropped",
@@ -86,7 +89,7 @@ def test_the_close_says_the_verdict_and_where_the_summary_is(cli: Cli, under_rev
     ]
     summary = json.loads((under_review.root / "summaries" / "sprint-1-summary.json").read_text(encoding="utf-8"))
     assert (summary["review"]["goal_verdict"], summary["review"]["goal_reason"]) == ("partly", "Refunds wait")
-    twice = cli("sprint", "close", "--goal-met", "yes")
+    twice = cli("sprint", "close", "--goal-met", "yes", "--early")
     assert (twice.code, twice.err) == (
         1,
         "error: S-1 was closed already on 2026-11-26; no sprint is under way to close.\n",

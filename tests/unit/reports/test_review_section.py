@@ -37,7 +37,7 @@ def reviewed(ws: Workspace) -> Workspace:
     review_item(ws, "B-3", Verdict("accepted", done=[1, 2], override="A chore", not_done_ok=True))
     hear_feedback(ws, NewFeedback("Refund by SEPA", by="Kim Ito", item="B-2", session=session.id, becomes="item"))
     hear_feedback(ws, NewFeedback("Pretty receipts", by=HOSTILE, session=session.id))
-    close_sprint(ws, "partly", reason="Refunds wait for the bank", close_out=[CloseOut(item="B-2", decision="drop")])
+    close_sprint(ws, "partly", reason="Refunds wait for the bank", close_out=[CloseOut(item="B-2", action="drop")])
     return ws
 
 

@@ -34,7 +34,7 @@ def unestimated_then_done(run_at: Callable[..., Result]) -> Callable[..., Result
     run_at("2026-11-17T10:00:00", "backlog", "edit", "B-3", "--estimate", "3")
     run_at("2026-11-18T10:00:00", "backlog", "status", "B-1", "done")
     run_at("2026-11-19T10:00:00", "backlog", "status", "B-3", "done")
-    run_at("2026-11-27T16:00:00", "sprint", "close", "--goal-met", "yes")
+    run_at("2026-11-27T16:00:00", "sprint", "close", "--goal-met", "yes", "--early")  # Friday; it ends Sunday
     run_at("2026-11-30T10:00:00", "sprint", "start", "B-2", "--goal", "Wallets", "--start", "2026-11-30")
     run_at("2026-12-01T10:00:00", "backlog", "edit", "B-2", "--estimate", "8")
     run_at("2026-12-02T10:00:00", "backlog", "status", "B-2", "done")

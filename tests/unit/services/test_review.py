@@ -13,6 +13,7 @@ from ritual_tui.domain.review import CloseOut
 from ritual_tui.domain.settings import DEFINITION_OF_DONE
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.services import review, sessions
+from ritual_tui.services.planning import unfinished_items
 from ritual_tui.services.review_items import MissesDoneError, NotDoneError, Verdict, mark_check, review_item
 from ritual_tui.services.sprints import close_sprint
 from ritual_tui.store.workspace import Workspace
@@ -94,15 +95,16 @@ def test_the_close_takes_a_verdict_and_what_becomes_of_each_unfinished_item(unde
     review_item(ws, "B-1", Verdict("accepted", done=ALL_DONE))
     review_item(ws, "B-2", Verdict("rejected", unmet=[1]))
     sprint, figures = close_sprint(
-        ws, "partly", reason="Refunds wait for the bank", close_out=[CloseOut(item="b-3", decision="drop", reason="No")]
+        ws, "partly", reason="Refunds wait for the bank", close_out=[CloseOut(item="b-3", action="drop", reason="No")]
     )
     assert (sprint.goal_verdict, sprint.goal_met, sprint.goal_reason) == ("partly", False, "Refunds wait for the bank")
     # B-2 was rejected: back to the backlog by default; B-3 (not decided: carried over) is dropped.
     assert sprint.outcomes == {"B-1": "accepted", "B-2": "rejected", "B-3": "carried-over"}
-    assert [(c.item, c.decision, c.reason) for c in sprint.close_out] == [("B-2", "return", ""), ("B-3", "drop", "No")]
+    assert [(c.item, c.action, c.reason) for c in sprint.close_out] == [("B-2", "return", ""), ("B-3", "drop", "No")]
     statuses = [ws.get(BacklogItem, f"B-{n}").status for n in (1, 2, 3)]
     assert statuses == ["done", "ready", "dropped"]
     assert (figures.completed, figures.completed_points) == (["B-1"], 3)
+    assert unfinished_items(sprint) == []  # the next planning has nothing left to decide: B-3 was dropped
     with pytest.raises(ValidationError, match=r"S-1 was closed already on 2026-11-26; no sprint is under way"):
         close_sprint(ws, "met")
 
@@ -117,8 +119,9 @@ def test_the_close_still_takes_yes_or_no_and_keeps_the_reason_given_at_the_revie
     sprint, _ = close_sprint(ws, True)
     assert (sprint.verdict(), sprint.goal_met, sprint.goal_reason) == ("met", True, "Customers paid on the first day")
     # Unfinished and not reviewed: B-2 (in progress) and B-3 (in review) are carried over, ready again.
-    assert [(c.item, c.decision) for c in sprint.close_out] == [("B-2", "carry-over"), ("B-3", "carry-over")]
+    assert [(c.item, c.action) for c in sprint.close_out] == [("B-2", "carry-over"), ("B-3", "carry-over")]
     assert [ws.get(BacklogItem, i).status for i in ("B-2", "B-3")] == ["ready", "ready"]
+    assert unfinished_items(sprint) == ["B-2", "B-3"]  # the next planning takes them in, or not
 
 
 def test_stakeholders_join_once_and_are_offered_at_the_next_review(under_review: Workspace) -> None:

@@ -62,13 +62,13 @@ class CloseOutScreen(Once):
         rows = []
         for item_id, (item, outcome) in self.items.items():
             line = self.close_out[item_id]
-            rows.append(Row(item_id, [item_id, (NEXT[line.decision], "bold"), outcome, line.reason, item.title]))
+            rows.append(Row(item_id, [item_id, (NEXT[line.action], "bold"), outcome, line.reason, item.title]))
         self.query_one(RecordTable).set_rows(rows)
 
-    def action_decide(self, decision: str) -> None:
+    def action_decide(self, action: str) -> None:
         key = self.query_one(RecordTable).selected_key
         if key is not None:
-            self.close_out[key].decision = decision
+            self.close_out[key].action = action
             self._fill()
 
     def action_why(self) -> None:
@@ -81,7 +81,7 @@ class CloseOutScreen(Once):
                 self.close_out[key].reason = reason
                 self._fill()
 
-        title = join(Content.styled(key, "bold"), f": {WORDS[self.close_out[key].decision]}")
+        title = join(Content.styled(key, "bold"), f": {WORDS[self.close_out[key].action]}")
         self.app.push_screen(TextPrompt(title, "why", required=False, text=self.close_out[key].reason), said)
 
     def on_record_table_selected(self, event: RecordTable.Selected) -> None:

@@ -107,15 +107,9 @@ class HomeScreen(RitualScreen):
         self.query_one("#pm-panel").border_title = "Waiting for the PM"
         self.query_one("#decisions-panel").border_title = "Recent decisions"
 
-    #: Opened on a ritual (``ritual review``), home is read when the PO first comes to it: read
-    #: underneath the ritual at start, it held the GIL while the ritual read, and the ritual took a
-    #: third longer to fill (measured on the large workspace, see benchmarks/run.py "review").
-    skipped_first_read = False
-
     def on_screen_resume(self) -> None:
-        if self.ritual_app.start != "home" and not self.skipped_first_read:
-            self.skipped_first_read = True
-            return
+        if self.ritual_app.opening_a_ritual:
+            return  # `ritual daily` and the like: home is read when the PO first comes to it
         # Paint the frame first, then read: the reading thread would otherwise slow the first paint.
         self.call_after_refresh(self.action_reload)
 

@@ -85,8 +85,7 @@ class ReviewClosing(ReviewFlows):
             self._close([])
             return
         lines = [
-            CloseOut(item=i.id, decision="return" if outcome == "rejected" else "carry-over")
-            for i, outcome in unfinished
+            CloseOut(item=i.id, action="return" if outcome == "rejected" else "carry-over") for i, outcome in unfinished
         ]
 
         def decided(close_out: object) -> None:
