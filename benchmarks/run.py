@@ -1,7 +1,7 @@
 """Measure ritual-tui against its targets and write ``benchmarks/RESULTS.md``.
 
     python -m benchmarks.run            # every section; generates the workspaces once (benchmarks/.cache)
-    python -m benchmarks.run start      # only some: start, writes, summary, check, backlog, capture
+    python -m benchmarks.run start      # only some: start, writes, summary, check, backlog, capture, review
 
 Every figure is a median of 15 runs (5 for ``ritual check``), and every comparison is taken side by
 side in the same run (this machine is shared and noisy), interleaving the two things compared.
@@ -88,6 +88,24 @@ async def auto(pilot):
     await pilot.pause()
     pilot.app.exit()
 Bare().run(headless=True, auto_pilot=auto, size=(100, 30))
+"""
+)
+
+
+# A screen opened at start (home, or a ritual), timed from launch to that screen filled with data.
+SCREEN_CHILD = (
+    FIRST_PAINT
+    + """
+from ritual_tui.store.workspace import Workspace
+from ritual_tui.tui.app import RitualApp
+async def auto(pilot):
+    await until_painted(pilot)
+    while type(pilot.app.screen).__name__ != sys.argv[3] or not getattr(pilot.app.screen, "settled", False):
+        await pilot.pause(0.005)
+    print(time.time() - float(sys.argv[4]), flush=True)
+    await pilot.pause()
+    pilot.app.exit()
+RitualApp(Workspace.open(sys.argv[1]), sys.argv[2]).run(headless=True, auto_pilot=auto, size=(100, 30))
 """
 )
 
@@ -382,7 +400,24 @@ def capture(report: Report, large: Path) -> None:
     report.add("daily: capture → on disk", "–", f"{c:.1f} ms median of {len(captures)}", "≤ 30 ms", c <= 30)
 
 
-SECTIONS = ("start", "writes", "summary", "check", "backlog", "capture")
+def review(report: Report, large: Path) -> None:
+    """The review screen filled (its run-sheet, feedback, past stakeholders and progress toward the
+    product goal read) against home filled, both opened at start on the large workspace. The review
+    keeps today's session: the warm-up run opens it, the timed runs resume it, as a PO does."""
+    screen = [sys.executable, "-c", SCREEN_CHILD, str(large)]
+    review_filled, home_filled = side_by_side(
+        [*screen, "review", "ReviewScreen", "{launch}"], [*screen, "home", "HomeScreen", "{launch}"]
+    )
+    report.ratio(
+        "review: start to filled, large",
+        "home: start to filled, large",
+        median(review_filled, 0),
+        median(home_filled, 0),
+        1.2,
+    )
+
+
+SECTIONS = ("start", "writes", "summary", "check", "backlog", "capture", "review")
 
 
 def main() -> None:
@@ -393,7 +428,7 @@ def main() -> None:
         sys.exit(f"unknown section {sorted(unknown)}; choose from {', '.join(SECTIONS)}")
     CACHE.mkdir(exist_ok=True)
     large, small, empty = workspace("large"), workspace("small"), empty_workspace()
-    written = scratch_copy(large) if {"writes", "summary", "capture"} & set(chosen) else large
+    written = scratch_copy(large) if {"writes", "summary", "capture", "review"} & set(chosen) else large
     report = Report()
     run = {
         "start": lambda: start_up(report, large, empty),
@@ -402,6 +437,7 @@ def main() -> None:
         "check": lambda: check(report, large, small),
         "backlog": lambda: backlog(report, large),
         "capture": lambda: capture(report, written),
+        "review": lambda: review(report, written),
     }
     for section in SECTIONS:
         if section in chosen:

@@ -1,5 +1,5 @@
-"""Write the README's screenshots (SVG, drawn by the app itself) of the home, the daily and the
-refinement.
+"""Write the README's screenshots (SVG, drawn by the app itself) of the home, the daily, the review
+and the refinement.
 
 Run from a source checkout: ``python scripts/screenshots.py``. Uses a fresh copy of the demo on the
 day the demo was written, so the pictures do not change from one run to the next.
@@ -23,21 +23,22 @@ async def shoot() -> None:
     from ritual_tui.store.demo import copy_demo
     from ritual_tui.tui.app import RitualApp
     from ritual_tui.tui.screens.daily import DailyScreen
+    from ritual_tui.tui.screens.review import ReviewScreen
 
     DailyScreen.CLOCK = staticmethod(lambda: 0.0)  # a still countdown
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, start in (("home", "home"), ("daily", "daily")):
+    for name, start in (("home", "home"), ("daily", "daily"), ("review", "review")):
         with tempfile.TemporaryDirectory() as folder:
             ws = copy_demo(Path(folder) / "demo", clock.today())
             app = RitualApp(ws, start)
             async with app.run_test(size=(120, 34)) as pilot:
-                wanted = DailyScreen if start == "daily" else type(app.screen)
-                # The daily opens over home: wait for it, then for its first load.
+                wanted = {"daily": DailyScreen, "review": ReviewScreen}.get(start, type(app.screen))
+                # A ritual opens over home: wait for it, then for its first load.
                 while not (isinstance(app.screen, wanted) and getattr(app.screen, "settled", False)):
                     await pilot.pause(0.01)
                 await pilot.pause()
                 app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
-    print(f"Wrote {OUT.relative_to(ROOT)}/home.svg and daily.svg")
+    print(f"Wrote {OUT.relative_to(ROOT)}/home.svg, daily.svg and review.svg")
 
 
 async def shoot_refinement() -> None:

@@ -22,7 +22,8 @@ from ritual_tui.rituals import RITUALS
 COMMANDS = {
     "init": ("workspace", "create a new workspace"),
     "backlog": ("backlog", "add, list, show, edit, rank, split, estimate backlog items and tick their readiness"),
-    "sprint": ("sprints", "start, change, close and list sprints"),
+    "sprint": ("sprints", "start, change, review, close and list sprints"),
+    "feedback": ("feedback", "stakeholder feedback heard at the review, and what it became"),
     "decision": ("decisions", "record, list, accept, reject and supersede decisions"),
     "escalate": ("escalations", "raise an escalation for the PM"),
     "escalation": ("escalations", "list escalations and move them along"),

@@ -29,6 +29,7 @@ RITUALS: tuple[Ritual, ...] = (
     Ritual("daily", "daily", "Daily stand-up", "d", "ritual_tui.tui.screens.daily:DailyScreen"),
     Ritual("planning", "plan", "Sprint planning", "l", "ritual_tui.tui.screens.planning:PlanningScreen"),
     Ritual("refinement", "refine", "Backlog refinement", "f", "ritual_tui.tui.screens.refinement:RefinementScreen"),
+    Ritual("review", "review", "Sprint review", "v", "ritual_tui.tui.screens.review:ReviewScreen"),
 )
 
 

@@ -47,6 +47,8 @@ def test_a_sprint_planned_from_close_out_to_commit(tmp_path: Path) -> None:
         term.start(ritual_command("--workspace", str(workspace), "plan"), ENV, done)
         term.wait_for("Sprint 5 is still open (day 8 of 14)")
         term.press("r")
+        term.wait_for("open the sprint review")  # or close it now, the second choice
+        term.press("Down", "Enter")
         term.wait_for("Close sprint 5 now, on day 8 of 14?")
         term.press("y")
         term.wait_for("Was the sprint goal met?")

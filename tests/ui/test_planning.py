@@ -42,6 +42,9 @@ async def answer(pilot: Pilot[Any], text: str) -> None:
 async def close_sprint_five(pilot: Pilot[Any]) -> None:
     await pilot.press("r")
     await settle(pilot)
+    pilot.app.screen.query_one("#choices", RecordTable).select_key("close")  # not the review: close it now
+    await pilot.press("enter")
+    await settle(pilot)
     assert isinstance(pilot.app.screen, Confirm)
     await pilot.press("y")
     await settle(pilot)

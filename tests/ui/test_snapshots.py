@@ -79,3 +79,14 @@ def test_problem_bar_in_presenter_mode(snap_compare: Any, demo: Workspace, size:
     b9.path.write_text("title = [\n", encoding="utf-8")
     app = RitualApp(Workspace.open(demo.root), "daily", presenter=True)
     assert snap_compare(app, terminal_size=size, run_before=pressing())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review(snap_compare: Any, demo: Workspace, size: tuple[int, int]) -> None:
+    assert snap_compare(RitualApp(demo, "review"), terminal_size=size, run_before=pressing())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_in_presenter_mode(snap_compare: Any, demo: Workspace, size: tuple[int, int]) -> None:
+    app = RitualApp(demo, "review", presenter=True)
+    assert snap_compare(app, terminal_size=size, run_before=pressing("down", "Y", "a", "s", "enter"))

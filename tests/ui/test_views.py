@@ -31,7 +31,8 @@ async def test_home_shows_the_sprint_the_ritual_due_and_what_waits_for_the_pm(de
         waiting = text_of(app.screen.query_one("#waiting")).splitlines()
         assert [row.split()[0] for row in waiting] == ["E-1", "E-2", "E-3", "E-7", "BL-3"]
         assert waiting[-1].startswith("BL-3 blocker 8d 3 dailies Legal")
-        assert text_of(app.screen.query_one("#recent")).splitlines()[0].startswith("D-7")
+        # The newest decision file first: D-8, from the feedback heard at sprint 2's review.
+        assert text_of(app.screen.query_one("#recent")).splitlines()[0].startswith("D-8")
         await pilot.press("d")
         await settle(pilot)
         assert app.screen.sub_title == "Daily stand-up"
@@ -122,9 +123,9 @@ async def test_backlog_filters_as_you_type(demo: Workspace) -> None:
         await settle(pilot)
         await pilot.press("b")
         await settle(pilot)
-        assert text_of(app.screen.query_one("#list-caption")) == "40 of 40 items"
+        assert text_of(app.screen.query_one("#list-caption")) == "42 of 42 items"
         await pilot.press(*"remind")
-        assert text_of(app.screen.query_one("#list-caption")) == "7 of 40 items"
+        assert text_of(app.screen.query_one("#list-caption")) == "7 of 42 items"
         await pilot.press("space", *"ready")
         rows = text_of(app.screen.query_one("#records")).splitlines()
         assert [r.split()[0] for r in rows] == ["B-21", "B-37"]  # B-21 is tagged "reminders"
@@ -133,7 +134,7 @@ async def test_backlog_filters_as_you_type(demo: Workspace) -> None:
         assert isinstance(app.screen, DetailScreen)
         assert "Given an appointment not attended" in screen_text(app)
         await pilot.press("escape", "escape")
-        assert text_of(app.screen.query_one("#list-caption")) == "40 of 40 items"
+        assert text_of(app.screen.query_one("#list-caption")) == "42 of 42 items"
 
 
 async def test_presenter_mode_hides_private_notes_everywhere(demo: Workspace) -> None:

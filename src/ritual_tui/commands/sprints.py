@@ -1,4 +1,4 @@
-"""``ritual sprint start|add|remove|close|list|show``."""
+"""``ritual sprint start|add|remove|close|review|list|show``."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from typing import Any
 
 from ritual_tui.commands import sprint_plan
 from ritual_tui.commands.output import print_json, print_table, record_json, show_record
+from ritual_tui.commands.review import register_review
 from ritual_tui.commands.sprint_plan import team_options
 from ritual_tui.domain import clock
 from ritual_tui.domain.dates import implausible
 from ritual_tui.domain.errors import NotFoundError
+from ritual_tui.domain.review import WORDS, CloseOut
 from ritual_tui.domain.rules import format_points, plural
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.domain.text import visible
@@ -33,7 +35,7 @@ def _date(text: str) -> date:
 
 def register(commands: Any) -> None:
     """Add the ``sprint`` command family to the parser."""
-    sprint = commands.add_parser("sprint", help="plan, start, change, close and list sprints")
+    sprint = commands.add_parser("sprint", help="plan, start, change, review, close and list sprints")
     sub = sprint.add_subparsers(dest="action", required=True, metavar="ACTION")
 
     start = sub.add_parser("start", help="start a sprint, freezing the commitment")
@@ -61,12 +63,20 @@ def register(commands: Any) -> None:
         change.add_argument("--reason", default="")
         change.set_defaults(func=change_scope, change=action)
 
-    close = sub.add_parser("close", help="close the active sprint with its review outcome")
-    close.add_argument("--goal-met", choices=("yes", "no"), required=True)
+    close = sub.add_parser("close", help="close the active sprint with its review outcome and write its summary")
+    close.add_argument("--goal-met", choices=tuple(_VERDICTS), required=True, help="the verdict on the sprint goal")
+    close.add_argument(
+        "--reason", "--why", dest="reason", help="why, in one line (default: the reason given at the review)"
+    )
     close.add_argument("--reject", action="append", default=[], help="item rejected at the review (repeat)")
-    close.add_argument("--why", default="", help="why the goal was met or not, as said at the review")
+    close.add_argument(
+        "--return", dest="back", action="append", default=[], metavar="ITEM", help="unfinished item back to the backlog"
+    )
+    close.add_argument("--drop", action="append", default=[], metavar="ITEM", help="unfinished item dropped")
     close.add_argument("--early", action="store_true", help="close it before its last day")
     close.set_defaults(func=close_sprint)
+
+    register_review(sub)
 
     listing = sub.add_parser("list", help="list sprints")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -98,9 +108,17 @@ def change_scope(ws: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
+_VERDICTS = {"yes": "met", "partly": "partly", "no": "not-met"}
+#: What became of the items not accepted, as the close says it.
+_AFTER = {"carry-over": "carried over", "return": "back to the backlog", "drop": "dropped"}
+
+
 def close_sprint(ws: Workspace, args: argparse.Namespace) -> int:
-    """Close the active sprint: done items accepted, rejected ones noted, the rest carried over."""
-    running = sprints.require_active(ws)
+    """Close the active sprint (done items accepted unless reviewed otherwise, the rest carried over,
+    returned or dropped) and write its summary."""
+    from ritual_tui.services.review_close import close_with_summary
+
+    running = sprints.sprint_to_close(ws)
     if clock.today() < running.end and not args.early:
         day, total = running.day_of(clock.today())
         print(
@@ -109,12 +127,21 @@ def close_sprint(ws: Workspace, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    sprint, figures = sprints.close_sprint(ws, args.goal_met == "yes", args.reject, args.why)
-    print(
-        f"Closed {sprint.id}: goal {'met' if sprint.goal_met else 'not met'}; "
-        f"{plural(len(figures.completed), 'item')} ({format_points(figures.completed_points)} points) completed, "
-        f"{len(figures.carried_over)} carried over"
+    close_out = [CloseOut(item=i, action="return") for i in args.back]
+    close_out += [CloseOut(item=i, action="drop") for i in args.drop]
+    closed = close_with_summary(ws, _VERDICTS[args.goal_met], args.reject, args.reason, close_out)
+    sprint, figures = closed.sprint, closed.figures
+    next_steps = "".join(
+        f", {n} {_AFTER[action]}"
+        for action in _AFTER
+        if (n := len([c for c in sprint.close_out if c.action == action]))
     )
+    print(
+        f"Closed {sprint.id}: goal {WORDS[sprint.verdict()]}; {plural(len(figures.completed), 'item')} "
+        f"({format_points(figures.completed_points)} points) completed{next_steps}"
+    )
+    folder = closed.summary[0].parent if closed.summary else ws.root
+    print(visible(f"Wrote {', '.join(p.name for p in closed.summary)} in {folder}"))
     return 0
 
 

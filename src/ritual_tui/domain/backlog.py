@@ -83,6 +83,9 @@ class BacklogItem(Record):
     tags: list[str] = field(default_factory=list)
     #: The item this one was split from.
     parent: str = ""
+    #: Brought up at a review: the item under review it came from, and the feedback (F-3) it answers.
+    came_from: str = ""
+    from_feedback: str = ""
     #: A key in another tool, e.g. a Jira key (``SHOP-12``) or a GitHub issue (``owner/repo#12``).
     external_ref: str = ""
     #: The tracker's values at the last import (None for an item never imported).

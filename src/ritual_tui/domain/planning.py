@@ -9,22 +9,14 @@ from datetime import date, datetime
 
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.capacity import MemberCapacity
-from ritual_tui.domain.fields import Part, vocabulary
+from ritual_tui.domain.fields import Part
 from ritual_tui.domain.forecast import Forecast
+
+# The close-out is one kind of record, decided at the review's close or here: it lives with the review.
+from ritual_tui.domain.review import CLOSE_OUT_ACTIONS as CLOSE_OUT_ACTIONS
+from ritual_tui.domain.review import CloseOut as CloseOut
 from ritual_tui.domain.rules import points, readiness_gaps
 from ritual_tui.domain.settings import Settings
-
-#: What becomes of an item the previous sprint did not finish.
-CLOSE_OUT_ACTIONS = ("carry-over", "return", "drop")
-
-
-@dataclass(kw_only=True)
-class CloseOut(Part):
-    """An unfinished item of the previous sprint: carried over, returned to the backlog, or dropped."""
-
-    item: str
-    action: str = vocabulary(CLOSE_OUT_ACTIONS)
-    reason: str = ""
 
 
 @dataclass(kw_only=True)

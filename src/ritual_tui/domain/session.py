@@ -15,14 +15,11 @@ SOURCES = (*RITUALS, "cli")
 
 
 @dataclass(kw_only=True)
-class Feedback(Part):
-    """Stakeholder feedback heard at a review, and what it became."""
+class Stakeholder(Part):
+    """Someone from outside the team in the room at a review."""
 
-    text: str
-    item: str = ""
-    by: str = ""
-    #: The backlog item or escalation it became, if any.
-    became: str = ""
+    name: str
+    role: str = ""
 
 
 @dataclass(kw_only=True)
@@ -32,6 +29,8 @@ class RitualSession(Record):
     KIND = "ritual session"
     PREFIX = "R"
     FOLDER = "sessions"
+    #: Enough to choose the reviews among years of dailies.
+    INDEXED = ("ritual", "date")
 
     ritual: str = vocabulary(RITUALS)
     date: date
@@ -49,7 +48,9 @@ class RitualSession(Record):
     captured: list[str] = field(default_factory=list)
     #: Planning-poker votes: item id → member → vote.
     votes: dict[str, dict[str, str]] = field(default_factory=dict)
-    feedback: list[Feedback] = field(default_factory=list)
+    #: Reviews: the stakeholders in the room, and the run-sheet's order (item ids) as the PO set it.
+    stakeholders: list[Stakeholder] = field(default_factory=list)
+    run_sheet: list[str] = field(default_factory=list)
     #: A sprint planning's plan: capacity, forecast, goal, selection, confidence, commitment.
     plan: SprintPlan | None = None
     #: A refinement's agenda, poker rounds and items refined (None for other rituals).

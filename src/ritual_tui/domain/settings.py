@@ -136,6 +136,11 @@ class Settings:
     presenter_mode: bool = False
     #: A blocker open in this many dailies is flagged and offered for escalation.
     blocker_aging_dailies: int = 3
+    #: The sprint review's forecasts take the velocity range from this many last closed sprints:
+    #: their lowest and their highest velocity.
+    velocity_range_sprints: int = 3
+    #: The category of an escalation raised from review feedback.
+    feedback_escalation_category: str = "feedback"
     #: A tracker's statuses → ours, for ``ritual import``; ``ritual backlog export`` writes back the
     #: first status listed for ours.
     tracker_statuses: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_TRACKER_STATUSES))
@@ -200,6 +205,12 @@ class Settings:
             return wanted
         return scale[min(len(scale) - 1, len(scale) // 2 if for_blocker else (len(scale) - 1) // 2)]
 
+    def feedback_category(self) -> str:
+        """The category of an escalation raised from review feedback (the usual default when the
+        list of categories no longer has it)."""
+        wanted = self.feedback_escalation_category
+        return wanted if wanted in self.escalation_categories else self.default_category()
+
     def is_urgent(self, severity: str) -> bool:
         """True for the more severe half of the scale (high and critical on the default scale)."""
         scale = self.escalation_severities
@@ -219,6 +230,7 @@ class Settings:
             ("blocker_escalation_category", self.blocker_escalation_category, self.escalation_categories),
             ("escalation_severity", self.escalation_severity, self.escalation_severities),
             ("blocker_escalation_severity", self.blocker_escalation_severity, self.escalation_severities),
+            ("feedback_escalation_category", self.feedback_escalation_category, self.escalation_categories),
         ):
             if value not in allowed:
                 problems.append(f"{key} = {value!r} is not one of {', '.join(allowed)}")

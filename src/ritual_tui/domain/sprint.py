@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ritual_tui.domain.fields import Part, Record, vocabulary
+from ritual_tui.domain.review import GOAL_VERDICTS, CloseOut, ItemReview
 
 SPRINT_STATUSES = ("active", "closed")
 #: How the scope of a running sprint changed.
@@ -91,8 +92,15 @@ class Sprint(Record):
     #: Item id → accepted, rejected or carried-over, set at the review.
     outcomes: dict[str, str] = field(default_factory=dict, metadata={"choices": OUTCOMES})
     goal_met: bool | None = None
-    #: Why the goal was met or not, in the PO's words at the review.
+    #: The verdict on the goal at the review (met, partly, not-met; "" before): ``goal_met`` is
+    #: true only when it is met.
+    goal_verdict: str = vocabulary(("", *GOAL_VERDICTS), "")
+    #: Why the goal was met or not, in one line, in the PO's words at the review.
     goal_reason: str = ""
+    #: How each item was inspected at the review: criteria and Definition of Done, overrides.
+    reviews: list[ItemReview] = field(default_factory=list)
+    #: What became of each item not accepted, decided when the sprint was closed.
+    close_out: list[CloseOut] = field(default_factory=list)
     closed: datetime | None = None
     #: Frozen at the close: what the summary of a closed sprint cannot rebuild from history.
     at_close: SprintClose | None = None
@@ -110,6 +118,14 @@ class Sprint(Record):
             elif change.change == "removed" and change.item in ids:
                 ids.remove(change.item)
         return ids
+
+    def verdict(self) -> str:
+        """The goal verdict: as given at the review, else as the yes/no of a sprint closed without one."""
+        return self.goal_verdict or {True: "met", False: "not-met", None: ""}[self.goal_met]
+
+    def review_of(self, item_id: str) -> ItemReview | None:
+        """How an item was inspected at the review, if it was."""
+        return next((r for r in self.reviews if r.item == item_id), None)
 
     def day_of(self, on: date) -> tuple[int, int]:
         """(day N, of M calendar days), N clamped to the sprint."""

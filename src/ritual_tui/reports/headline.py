@@ -33,7 +33,9 @@ def _sentence(text: str) -> str:
 def _goal(doc: dict[str, Any]) -> str:
     s = doc["sprint"]
     if s["status"] == "closed":
-        verdict = {True: "Goal met", False: "Goal not met", None: "Goal verdict not recorded"}[s["goal_met"]]
+        verdict = {"met": "Goal met", "partly": "Goal partly met", "not-met": "Goal not met"}.get(
+            s["goal_verdict"], "Goal verdict not recorded"
+        )
         on = f" on {s['closed_on']}" if s["closed_on"] else ""
         if s["goal_reason"]:
             return _sentence(f"{verdict}: {s['goal_reason']}")

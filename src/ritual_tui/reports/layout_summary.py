@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ritual_tui.domain.review import WORDS
 from ritual_tui.domain.rules import format_points
 from ritual_tui.reports.blocks import Block, Bullets, Chart, Heading, Paragraph, Run, Table, text
 from ritual_tui.reports.layout_parts import answers_table, footer, points_cell, raised_table, waiting_table
 from ritual_tui.reports.left_out import left_out_blocks
 from ritual_tui.reports.refinement import refinement_blocks
+from ritual_tui.reports.review import review_blocks
 
 
 def _period(doc: dict[str, Any]) -> str:
@@ -25,7 +27,7 @@ def _goal(s: dict[str, Any]) -> list[Run]:
         runs.append((f" (serves {s['goal_objective']}: {s['goal_objective_title']})", ""))
     if s["status"] != "closed":
         return [*runs, (". Whether it is met is decided at the review.", "")]
-    verdict = {True: "met", False: "not met", None: "not recorded"}[s["goal_met"]]
+    verdict = WORDS.get(s["goal_verdict"], "not recorded")
     runs += [(". Goal ", ""), (verdict, "bold"), (" at the review", "")]
     return [*runs, (f": {s['goal_reason']}", "") if s["goal_reason"] else (".", "")]
 
@@ -188,12 +190,7 @@ def summary_blocks(doc: dict[str, Any]) -> list[Block]:
             "No blocker.",
             (6, 7),
         ),
-        Heading(2, "Review feedback"),
-        Table(
-            ["Item", "Feedback", "From", "Became"],
-            [[text(f["item"]), f["text"], text(f["by"]), text(f["became"])] for f in doc["feedback"]],
-            "No stakeholder feedback recorded.",
-        ),
+        *review_blocks(doc),
         Heading(2, "Backlog readiness"),
         _readiness(doc),
         *refinement_blocks(doc),

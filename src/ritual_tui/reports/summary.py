@@ -24,6 +24,7 @@ from ritual_tui.reports.headline import headline
 from ritual_tui.reports.left_out import left_out, left_out_ids
 from ritual_tui.reports.records import AUDIENCES, unique
 from ritual_tui.reports.refinement import refinement_part
+from ritual_tui.reports.review import review_part
 from ritual_tui.reports.sprint_on_day import SprintOnDay, as_of_day, num
 from ritual_tui.reports.summary_events import blockers_part, decisions_part, escalations_part, feedback_part
 from ritual_tui.reports.summary_history import objectives_part, readiness_part, velocity_part
@@ -75,6 +76,7 @@ def _sprint_part(on: SprintOnDay, settings: Settings) -> dict[str, Any]:
         "goal_objective": s.goal_objective,
         "goal_objective_title": objective.title if objective else "",
         "goal_met": s.goal_met,
+        "goal_verdict": s.verdict(),
         "goal_reason": s.goal_reason,
         "capacity_days": num(s.capacity_days),
         "forecast_points": num(s.forecast),
@@ -163,6 +165,7 @@ def sprint_summary(
         "escalations": escalations_part(ws, on, settings, audience),
         "blockers": blockers_part(ws, on),
         "feedback": feedback_part(ws, on),
+        "review": review_part(ws, sprint, [on.item_line(i) for i in sprint.outcomes]),
         "readiness": readiness_part(sprints, on, trend.mean),
         "objectives": objectives_part(settings, sprints, on),
         "refinement": refinement_part(ws, on),

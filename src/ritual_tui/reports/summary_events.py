@@ -9,6 +9,7 @@ from typing import Any
 from ritual_tui.domain.daily_records import Blocker
 from ritual_tui.domain.decision import Decision
 from ritual_tui.domain.escalation import WAITING_FOR_PM, Escalation
+from ritual_tui.domain.feedback import Feedback
 from ritual_tui.domain.progress import by_urgency
 from ritual_tui.domain.settings import Settings
 from ritual_tui.reports.records import blocker_line, decision_line, escalation_line, related, shown_to, unique
@@ -56,11 +57,12 @@ def blockers_part(ws: Workspace, on: SprintOnDay) -> list[dict[str, Any]]:
 
 
 def feedback_part(ws: Workspace, on: SprintOnDay) -> list[dict[str, Any]]:
-    """Stakeholder feedback heard at the sprint's review."""
-    sessions = ws.sessions_between(on.sprint.start, min(on.sprint.end, on.as_of))
+    """Stakeholder feedback heard about the sprint by the as-of day, and what it became."""
+
+    def heard(f: Feedback) -> bool:
+        return f.sprint == on.sprint.id
+
     return [
-        {"item": f.item, "by": f.by, "text": f.text, "became": f.became}
-        for s in sessions
-        if s.sprint == on.sprint.id and s.ritual == "review"
-        for f in s.feedback
+        {"id": f.id, "item": f.item, "by": f.by, "text": f.text, "turned_into": f.became_kind, "became": f.became}
+        for f in unique(ws.all(Feedback, where=heard), "feedback")
     ]

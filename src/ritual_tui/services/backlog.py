@@ -34,6 +34,9 @@ class ItemChanges:
     parent: str | None = None
     external_ref: str | None = None
     private_notes: str | None = None
+    #: Brought up at a review: the item it came from, and the feedback it answers.
+    came_from: str | None = None
+    from_feedback: str | None = None
 
 
 def apply_changes(ws: Workspace, item: BacklogItem, changes: ItemChanges) -> None:
@@ -69,6 +72,10 @@ def apply_changes(ws: Workspace, item: BacklogItem, changes: ItemChanges) -> Non
         item.external_ref = storable_text(changes.external_ref, "external reference")
     if changes.private_notes is not None:
         item.private_notes = storable_text(changes.private_notes, "note")
+    if changes.came_from is not None:
+        item.came_from = ws.get(BacklogItem, changes.came_from).id if changes.came_from else ""
+    if changes.from_feedback is not None:
+        item.from_feedback = changes.from_feedback
 
 
 def add_item(ws: Workspace, title: str, changes: ItemChanges | None = None) -> BacklogItem:

@@ -11,7 +11,9 @@ from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Blocker, Note, Topic
 from ritual_tui.domain.decision import Decision
 from ritual_tui.domain.escalation import Escalation
+from ritual_tui.domain.feedback import Feedback
 from ritual_tui.domain.fields import Record
+from ritual_tui.domain.review import WORDS
 from ritual_tui.domain.rules import format_points, plural
 from ritual_tui.domain.sprint import Sprint
 
@@ -49,6 +51,7 @@ def _item(i: BacklogItem, today: date) -> list[Line]:
         Line("Definition of Ready ticked", i.ready_checks),
         Line("Tags", _joined(i.tags)),
         Line("Parent", i.parent),
+        Line("Came from", f"{i.came_from} (review feedback {i.from_feedback})".lstrip() if i.from_feedback else ""),
         Line("External reference", i.external_ref),
         Line("Done on", i.done_on),
         Line("Private notes", i.private_notes, private=True),
@@ -144,13 +147,25 @@ def _sprint(s: Sprint, today: date) -> list[Line]:
         Line("Status", s.status),
         Line("Goal", s.goal),
         Line("Objective", s.goal_objective),
-        Line("Goal met", {True: "yes", False: "no", None: ""}[s.goal_met]),
+        Line("Goal verdict", WORDS.get(s.verdict(), "")),
+        Line("Why", s.goal_reason),
         Line("Capacity (person-days)", s.capacity_days),
         Line("Committed", [f"{c.item} ({format_points(c.estimate)} pts) {c.title}" for c in s.commitment]),
         Line(
             "Scope changes", [f"{c.at:%Y-%m-%d %H:%M} {c.change} {c.item} {c.reason}".rstrip() for c in s.scope_changes]
         ),
         Line("Outcomes", [f"{item}: {outcome}" for item, outcome in s.outcomes.items()]),
+        Line("Close-out", [f"{c.item}: {WORDS[c.action]} {c.reason}".rstrip() for c in s.close_out]),
+    ]
+
+
+def _feedback(f: Feedback, today: date) -> list[Line]:
+    return [
+        Line("From", f.by),
+        Line("About", f.item),
+        Line("Sprint", f.sprint),
+        Line("Heard", f"{f.heard} {f.session}".strip() if f.heard else f.session),
+        Line("Became", f.became_text()),
     ]
 
 
@@ -162,6 +177,7 @@ _DESCRIBERS: dict[type, Callable[[Any, date], list[Line]]] = {
     Topic: _topic,
     Note: _note,
     Sprint: _sprint,
+    Feedback: _feedback,
 }
 
 

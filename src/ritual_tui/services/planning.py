@@ -45,10 +45,16 @@ class PlanningContext(SessionContext):
 
 
 def unfinished_items(previous: Sprint | None) -> list[str]:
-    """Items of a closed sprint that were carried over (neither accepted nor rejected)."""
+    """Items of a closed sprint that were carried over (neither accepted nor rejected), but for those
+    its review's close already returned to the backlog or dropped."""
     if previous is None or previous.status != "closed":
         return []
-    return [i for i in previous.current_ids() if previous.outcomes.get(i, "carried-over") == "carried-over"]
+    settled = {c.item for c in previous.close_out if c.action in ("return", "drop")}
+    return [
+        i
+        for i in previous.current_ids()
+        if previous.outcomes.get(i, "carried-over") == "carried-over" and i not in settled
+    ]
 
 
 #: The head of the ranked backlog a planning shows: a room plans a sprint from its first items, and

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
@@ -18,8 +17,9 @@ from ritual_tui.domain.capacity import (
     team_capacity,
 )
 from ritual_tui.domain.dates import implausible
-from ritual_tui.domain.errors import DamagedFileError, NotFoundError, ValidationError
+from ritual_tui.domain.errors import NotFoundError, ValidationError
 from ritual_tui.domain.forecast import Forecast, forecast, history
+from ritual_tui.domain.review import CLOSE_OUT_ACTIONS, GOAL_VERDICTS, CloseOut
 from ritual_tui.domain.rules import (
     SprintFigures,
     check_objective,
@@ -29,7 +29,7 @@ from ritual_tui.domain.rules import (
     sprint_figures,
 )
 from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
-from ritual_tui.domain.text import storable_text
+from ritual_tui.domain.text import one_of, storable_text
 from ritual_tui.services.sprint_close import freeze_at_close
 from ritual_tui.store.workspace import Workspace
 
@@ -52,19 +52,13 @@ def require_active(ws: Workspace) -> Sprint:
 
 
 def sprint_items(ws: Workspace, sprint: Sprint) -> dict[str, BacklogItem]:
-    """The items a sprint touched (committed or added), by id; ids no longer found are skipped."""
-    ids = dict.fromkeys([*sprint.committed_ids(), *(c.item for c in sprint.scope_changes)])
-    found = {}
-    for item_id in ids:
-        try:
-            found[item_id] = ws.get(BacklogItem, item_id)
-        except DamagedFileError as error:
-            if not ws.skip_damaged:
-                raise
-            ws.leave_out(Path(str(error.path)), error)
-        except NotFoundError:
-            continue  # no longer in the backlog: the sprint still names it
-    return found
+    """The items a sprint touched (committed or added), by id, in the order they entered it; ids no
+    longer found are skipped, and a damaged file too while ``ws.skip_damaged``. One listing of the
+    backlog folder, not one per item (a sprint of eight items out of 5,000 took 18 ms item by item,
+    4 ms so)."""
+    ids = list(dict.fromkeys([*sprint.committed_ids(), *(c.item for c in sprint.scope_changes)]))
+    found = ws.get_each(BacklogItem, ids)
+    return {item_id: found[item_id] for item_id in ids if item_id in found}
 
 
 @dataclass
@@ -175,19 +169,53 @@ def change_scope(ws: Workspace, item_ref: str, change: str, reason: str = "") ->
     return sprint, item
 
 
+def goal_verdict(goal_met: bool | str) -> str:
+    """The verdict on the goal: from yes/no (True/False), or one of met, partly, not-met."""
+    if isinstance(goal_met, bool):
+        return "met" if goal_met else "not-met"
+    return one_of(goal_met, GOAL_VERDICTS, "goal verdict")
+
+
+def sprint_to_close(ws: Workspace) -> Sprint:
+    """The sprint under way; closing one already closed is refused by name."""
+    sprint = active_sprint(ws)
+    if sprint is not None:
+        return sprint
+    sprint_files = ws.files(Sprint)
+    last = ws.read(Sprint, sprint_files[-1]) if sprint_files else None
+    if last is not None and last.status == "closed":
+        when = f" on {last.closed:%Y-%m-%d}" if last.closed else ""
+        raise ValidationError(f"{last.id} was closed already{when}; no sprint is under way to close.")
+    return require_active(ws)
+
+
 def close_sprint(
-    ws: Workspace, goal_met: bool, rejected_refs: Iterable[str] = (), reason: str = ""
+    ws: Workspace,
+    goal_met: bool | str,
+    rejected_refs: Iterable[str] = (),
+    reason: str | None = None,
+    close_out: Iterable[CloseOut] = (),
 ) -> tuple[Sprint, SprintFigures]:
-    """Close the sprint under way: done items accepted, rejected ones noted, the rest carried over
-    (unfinished items go back to ready); what its summary needs is frozen as it closes."""
+    """Close the sprint under way: done items accepted (unless the review decided otherwise), rejected
+    ones noted, the rest carried over.
+
+    ``goal_met`` is yes/no (True/False) or a verdict: met, partly, not-met; ``reason`` says why (none
+    keeps the reason given at the review). Each item not accepted is carried over to the next sprint,
+    returned to the backlog (both ready again) or dropped, as ``close_out`` decides; by default a
+    rejected item returns to the backlog and the others are carried over. What its summary needs is
+    frozen as it closes.
+    """
     today = clock.today()
+    verdict = goal_verdict(goal_met)
     with ws.lock:
-        sprint = require_active(ws)
+        sprint = sprint_to_close(ws)
         scope = sprint.current_ids()
         rejected = {ws.get(BacklogItem, ref).id for ref in rejected_refs}
-        strangers = rejected - set(scope)
+        decided = {ws.get(BacklogItem, line.item).id: line for line in close_out}
+        strangers = (rejected | set(decided)) - set(scope)
         if strangers:
             raise ValidationError(f"Not in {sprint.id}: {', '.join(sorted(strangers))}.")
+        sprint.close_out = []
         statuses_before = {}
         for item_id in scope:
             item = ws.get(BacklogItem, item_id)
@@ -197,12 +225,34 @@ def close_sprint(
             else:
                 outcome = sprint.outcomes.get(item_id) or ("accepted" if item.status == "done" else "carried-over")
             sprint.outcomes[item_id] = outcome
-            if outcome != "accepted" and item.status in ("in-progress", "review", "done"):
-                ws.update(BacklogItem, item_id, lambda i: i.move_to("ready", today))
-        sprint.goal_met = goal_met
-        sprint.goal_reason = storable_text(reason, "reason")
+            if outcome == "accepted":
+                continue
+            given = decided.get(item_id)
+            line = CloseOut(
+                item=item_id,
+                action=one_of(given.action, CLOSE_OUT_ACTIONS, "close-out") if given else _default_close_out(outcome),
+                reason=storable_text(given.reason, "reason") if given else "",
+            )
+            sprint.close_out.append(line)
+            status = "dropped" if line.action == "drop" else "ready"
+            if status == "dropped" or item.status in ("in-progress", "review", "done"):
+                _move(ws, item_id, status, today)
+        sprint.goal_met = verdict == "met"
+        sprint.goal_verdict = verdict
+        if reason:
+            sprint.goal_reason = storable_text(reason, "reason")
         sprint.status = "closed"
         sprint.closed = clock.now()
         freeze_at_close(ws, sprint, statuses_before, today)
         ws.save(sprint)
     return sprint, sprint_figures(sprint, sprint_items(ws, sprint))
+
+
+def _move(ws: Workspace, item_id: str, status: str, on: date) -> None:
+    ws.update(BacklogItem, item_id, lambda item: item.move_to(status, on))
+
+
+def _default_close_out(outcome: str) -> str:
+    # A rejected item missed its criteria or the Definition of Done: it goes back to be refined and
+    # ranked again. One that was not finished is carried over for the next sprint to pick up.
+    return "return" if outcome == "rejected" else "carry-over"

@@ -35,16 +35,17 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str) -> object:
     # RECORD_TYPES is made on first use: a quick capture from the shell touches one kind of record
-    # and need not build the classes of all eight.
+    # and need not build the classes of all nine.
     if name != "RECORD_TYPES":
         raise AttributeError(name)
     from ritual_tui.domain.backlog import BacklogItem
     from ritual_tui.domain.daily_records import Blocker, Note, Topic
     from ritual_tui.domain.decision import Decision
     from ritual_tui.domain.escalation import Escalation
+    from ritual_tui.domain.feedback import Feedback
     from ritual_tui.domain.sprint import Sprint
 
-    return (BacklogItem, Sprint, RitualSession, Decision, Escalation, Blocker, Topic, Note)
+    return (BacklogItem, Sprint, RitualSession, Decision, Escalation, Blocker, Topic, Note, Feedback)
 
 
 _FILE_NAME = re.compile(r"^(?P<id>(?P<prefix>[A-Z]+)-(?P<number>[0-9]{1,9}))-(?P<nonce>[a-z0-9]{4})\.toml$")

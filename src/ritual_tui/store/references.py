@@ -16,6 +16,7 @@ from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Blocker, Note, Topic
 from ritual_tui.domain.decision import Decision
 from ritual_tui.domain.escalation import Escalation
+from ritual_tui.domain.feedback import Feedback
 from ritual_tui.domain.fields import Record
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.sprint import Sprint
@@ -27,7 +28,7 @@ def made(record: Record) -> date | datetime | None:
     """When a record was made, as closely as it tells (sprints do not: their start may be set ahead)."""
     if isinstance(record, Escalation) and record.history:
         return record.history[0].at
-    for name in ("created", "started", "at", "date", "raised", "first_seen"):
+    for name in ("created", "started", "at", "date", "raised", "first_seen", "heard"):
         value = getattr(record, name, None)
         if isinstance(value, (date, datetime)):
             return value
@@ -70,11 +71,12 @@ LINKS = (
     Link(Sprint, "commitment[].item", (BacklogItem,), when=None),
     Link(Sprint, "scope_changes[].item", (BacklogItem,), when=lambda _, change: change.at.date()),
     Link(Sprint, "outcomes{}", (BacklogItem,), when=lambda sprint, _: _day(sprint.closed)),
+    Link(Sprint, "reviews[].item", (BacklogItem,), when=lambda _, review: _day(review.decided)),
+    Link(Sprint, "close_out[].item", (BacklogItem,), when=lambda sprint, _: _day(sprint.closed)),
     Link(RitualSession, "sprint", (Sprint,)),
     Link(RitualSession, "captured[]", _CAPTURED, back="session"),
     Link(RitualSession, "votes{}", (BacklogItem,)),
-    Link(RitualSession, "feedback[].item", (BacklogItem,)),
-    Link(RitualSession, "feedback[].became", (BacklogItem, Escalation)),
+    Link(RitualSession, "run_sheet[]", (BacklogItem,)),
     Link(Decision, "session", (RitualSession,), back="captured"),
     Link(Decision, "items[]", (BacklogItem,)),
     Link(Decision, "supersedes", (Decision,), back="superseded_by", when=None),
@@ -88,6 +90,12 @@ LINKS = (
     Link(Topic, "session", (RitualSession,), back="captured"),
     Link(Note, "session", (RitualSession,), back="captured"),
     Link(Note, "about", (BacklogItem,)),
+    Link(Feedback, "item", (BacklogItem,)),
+    Link(Feedback, "sprint", (Sprint,)),
+    Link(Feedback, "session", (RitualSession,)),
+    Link(Feedback, "became", (BacklogItem, Escalation, Decision)),
+    Link(BacklogItem, "came_from", (BacklogItem,), when=lambda item, _: _day(item.created)),
+    Link(BacklogItem, "from_feedback", (Feedback,), when=lambda item, _: _day(item.created)),
 )
 
 

@@ -347,6 +347,9 @@ class Workspace:
             for folder in layout.record_folders(self.root, record_type)
             for found in layout.find_in_folder(folder, record_type.PREFIX, ref)
         ]
+        return self._the_one(record_type, ref, matches)
+
+    def _the_one(self, record_type: type[R], ref: str, matches: list[layout.RecordFile]) -> R:
         if not ref.strip() or not matches:
             raise NotFoundError(f"No {record_type.KIND} {ref!r} in this workspace.")
         if len(matches) > 1:
@@ -363,6 +366,31 @@ class Workspace:
             layout.find_in_folder(folder, record_type.PREFIX, ref)
             for folder in layout.record_folders(self.root, record_type)
         )
+
+    def get_each(self, record_type: type[R], ids: Iterable[str]) -> dict[str, R]:
+        """The records these ids (``B-12``) name, by id, from one listing of their folders (a sprint's
+        items among thousands): each as :meth:`get` gives it, except that an id naming no record is
+        left out, and so is a damaged file while :attr:`skip_damaged` (noted in :attr:`left_out`)."""
+        wanted = dict.fromkeys(ids)
+        named: dict[str, list[layout.RecordFile]] = {}
+        for folder in layout.record_folders(self.root, record_type):
+            for name in layout.listing(folder):
+                # "B-12-k7m2.toml" → "B-12": one string split per name, since folders hold thousands.
+                if name.rpartition("-")[0] in wanted:
+                    record_file = layout.parse_file_name(folder / name, record_type.PREFIX)
+                    if record_file is not None:
+                        named.setdefault(record_file.id, []).append(record_file)
+        found = {}
+        for record_id in wanted:
+            if record_id not in named:
+                continue
+            try:
+                found[record_id] = self._the_one(record_type, record_id, named[record_id])
+            except DamagedFileError as error:
+                if not self.skip_damaged:
+                    raise
+                self.leave_out(Path(str(error.path)), error)
+        return found
 
     # -- writing ---------------------------------------------------------------------------------
 

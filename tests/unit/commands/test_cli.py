@@ -121,7 +121,10 @@ def test_a_sprint_from_start_to_close(cli: Cli, ws: Workspace) -> None:
     assert (refused.code, refused.out) == (1, "")
     assert "S-1 runs until 2026-11-29 (today is day 11 of 14): add --early" in refused.err
     closed = cli("sprint", "close", "--goal-met", "yes", "--early")
-    assert closed.out == "Closed S-1: goal met; 1 item (3 points) completed, 1 carried over\n"
+    assert closed.out.splitlines() == [
+        "Closed S-1: goal met; 1 item (3 points) completed, 1 carried over",
+        f"Wrote sprint-1-summary.md, sprint-1-summary.json, sprint-1-summary.html in {ws.root / 'summaries'}",
+    ]
     sprint = ws.get(Sprint, "S-1")
     assert sprint.end.isoformat() == "2026-11-29"
     assert [c.estimate for c in sprint.commitment] == [3, 5]

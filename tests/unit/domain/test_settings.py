@@ -51,7 +51,9 @@ def test_escalation_defaults_follow_the_lists_when_they_leave_them_out() -> None
     # The more severe half of a four-step scale is urgent: P2 and P1.
     assert [s for s in p_scale.escalation_severities if p_scale.is_urgent(s)] == ["P2", "P1"]
     assert [s for s in Settings().escalation_severities if Settings().is_urgent(s)] == ["high", "critical"]
-    assert len(p_scale.vocabulary_problems()) == 4
+    # Feedback escalates as "feedback", which this list lacks too: the first category again.
+    assert p_scale.feedback_category() == "impediment" and Settings().feedback_category() == "feedback"
+    assert len(p_scale.vocabulary_problems()) == 5
 
 
 def test_an_empty_vocabulary_is_refused_with_the_file_and_line(tmp_path: Path) -> None:

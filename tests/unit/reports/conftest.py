@@ -11,7 +11,8 @@ from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Blocker, Note, Topic
 from ritual_tui.domain.decision import Decision
 from ritual_tui.domain.escalation import Escalation
-from ritual_tui.domain.session import Feedback, RitualSession
+from ritual_tui.domain.feedback import Feedback
+from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
 from ritual_tui.store.workspace import Workspace
 from tests.conftest import Result
@@ -151,12 +152,10 @@ def known(ws: Workspace) -> Workspace:
             private_notes=SECRET,
         )
     )
+    review = ws.add(RitualSession(ritual="review", date=date(2026, 11, 15), sprint="S-1"))
     ws.add(
-        RitualSession(
-            ritual="review",
-            date=date(2026, 11, 15),
-            sprint="S-1",
-            feedback=[Feedback(text="Love it", item="B-1", by="Client", became="B-8")],
+        Feedback(
+            text="Love it", item="B-1", by="Client", sprint="S-1", session=review.id, became_kind="item", became="B-8"
         )
     )
     ws.add(Topic(title="Retro?"))

@@ -102,7 +102,9 @@ def test_decisions_escalations_and_blockers_of_the_sprint(known: Workspace) -> N
     assert [(b["title"], b["status"], b["days_open"], b["dailies"]) for b in doc["blockers"]] == [
         ("No keys", "resolved", 4, 2)
     ]
-    assert doc["feedback"] == [{"item": "B-1", "by": "Client", "text": "Love it", "became": "B-8"}]
+    assert doc["feedback"] == [
+        {"id": "F-1", "item": "B-1", "by": "Client", "text": "Love it", "turned_into": "item", "became": "B-8"}
+    ]
 
 
 def test_readiness_and_delivery_per_objective(known: Workspace) -> None:

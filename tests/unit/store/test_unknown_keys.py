@@ -10,7 +10,7 @@ from datetime import date, datetime
 import pytest
 
 from ritual_tui.domain.escalation import Escalation, StatusChange
-from ritual_tui.domain.session import Feedback, RitualSession
+from ritual_tui.domain.session import RitualSession, Stakeholder
 from ritual_tui.domain.sprint import CommittedItem, ScopeChange, Sprint
 from ritual_tui.reports.export import export_workspace
 from ritual_tui.store.files import TRAILER
@@ -55,16 +55,16 @@ def test_unknown_keys_in_commitments_scope_changes_and_feedback_survive(ws: Work
             scope_changes=[ScopeChange(at=AT, item="B-2", change="added")],
         )
     )
-    ws.add(RitualSession(ritual="review", date=date(2026, 11, 27), feedback=[Feedback(text="Nice")]))
+    ws.add(RitualSession(ritual="review", date=date(2026, 11, 27), stakeholders=[Stakeholder(name="Kim")]))
     _plant(ws, "S-1", Sprint, 'item = "B-1",', 'item = "B-1", jira_key = "SHOP-1",')
     _plant(ws, "S-1", Sprint, 'change = "added",', 'change = "added", approved_by = "PM",')
-    _plant(ws, "R-1", RitualSession, 'text = "Nice",', 'text = "Nice", mood = 4,')
+    _plant(ws, "R-1", RitualSession, 'name = "Kim",', 'name = "Kim", mood = 4,')
     ws.update(Sprint, "S-1", lambda s: setattr(s, "goal", "Pay"))
     ws.update(RitualSession, "R-1", lambda s: s.attendees.append("Ada"))
     sprint = _document(ws, Sprint, "S-1")
     assert (sprint["goal"], sprint["commitment"][0]["jira_key"]) == ("Pay", "SHOP-1")
     assert sprint["scope_changes"][0]["approved_by"] == "PM"
-    assert _document(ws, RitualSession, "R-1")["feedback"][0]["mood"] == 4
+    assert _document(ws, RitualSession, "R-1")["stakeholders"][0]["mood"] == 4
 
 
 def test_top_level_keys_named_like_the_stores_attributes_are_kept(ws: Workspace) -> None:

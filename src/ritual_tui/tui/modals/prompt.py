@@ -36,13 +36,19 @@ class TextPrompt(Once):
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving"),
     ]
 
-    def __init__(self, title: Content, asks_for: str, required: bool, text: str = "") -> None:
+    def __init__(
+        self, title: Content, asks_for: str, required: bool, text: str = "", detail: Content | str = ""
+    ) -> None:
         super().__init__()
         self.heading, self.asks_for, self.required, self.text = title, asks_for, required, text
+        #: Lines under the title that say what the answer is about (wrapped to the box).
+        self.detail = detail
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box", classes="form"):
             yield Label(self.heading, id="prompt-title")
+            if self.detail:
+                yield Static(self.detail)
             yield Label(f"{self.asks_for[:1].upper()}{self.asks_for[1:]}{'' if self.required else ' (optional)'}:")
             yield SafeInput(value=self.text, id="prompt-text")
             yield Static("Enter saves · Escape cancels", classes="caption form-hint")
