@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from ritual_tui.domain.backlog import BacklogItem
+from ritual_tui.store.workspace import Workspace
 from tests.conftest import run_ritual
 from tests.e2e.test_tui_in_tmux import ENV
 from tests.e2e.tmux import Terminal, ritual_command, wait_for_file
@@ -46,6 +48,7 @@ def wait_until_gone(terminal: Terminal, text: str, timeout: float = 20) -> None:
 def test_a_poker_round_in_presenter_mode_then_the_session_in_the_export(tmp_path: Path) -> None:
     workspace = tmp_path / "demo"
     assert run_ritual("demo", "--copy-to", str(workspace), env=ENV).returncode == 0
+    new = f"B-{Workspace.open(workspace).next_number(BacklogItem)}"  # the item the first topic becomes
     done = tmp_path / "exit-code"
     terminal = Terminal(80, 24)
     try:
@@ -60,7 +63,7 @@ def test_a_poker_round_in_presenter_mode_then_the_session_in_the_export(tmp_path
         terminal.press("Enter")  # the first outcome: a new backlog item
         terminal.wait_for("(empty: the topic's)")
         terminal.press("Enter")
-        terminal.wait_for("New item B-41")
+        terminal.wait_for(f"New item {new}")
         # B-18: a poker round, typed masked by the PO for the room.
         terminal.press("Down", "Down")
         terminal.press("Enter")
@@ -103,7 +106,7 @@ def test_a_poker_round_in_presenter_mode_then_the_session_in_the_export(tmp_path
         terminal.press("Enter")
         recap = terminal.wait_for("Backlog refinement recap")
         assert "B-18 Clinic onboarding checklist · refining → ready · 3" in recap, recap  # then "→ 13 pts", wrapped
-        assert "Round 1: 100 40 100 40 40 100 · 50 %" in recap and "P-1 → New item B-41" in recap, recap
+        assert "Round 1: 100 40 100 40 40 100 · 50 %" in recap and f"P-1 → New item {new}" in recap, recap
         terminal.press("Enter")
         terminal.wait_for("Recent decisions")
         terminal.press("C-q")
@@ -120,11 +123,11 @@ def test_a_poker_round_in_presenter_mode_then_the_session_in_the_export(tmp_path
     assert (refined["B-18"]["estimate_before"], refined["B-18"]["estimate_after"]) == (3, 13)
     assert (refined["B-18"]["status_before"], refined["B-18"]["status_after"]) == ("refining", "ready")
     items = {i["id"]: i for i in export["backlog"]}
-    assert (items["B-18"]["estimate"], items["B-18"]["status"]) == (13, "ready") and items["B-41"][
+    assert (items["B-18"]["estimate"], items["B-18"]["status"]) == (13, "ready") and items[new][
         "title"
     ] == "Should reminders go out on Sundays?"
     topic = next(t for t in export["topics"] if t["id"] == "P-1")
-    assert (topic["status"], topic["became"]) == ("closed", "B-41")
+    assert (topic["status"], topic["became"]) == ("closed", new)
     assert session["ended"] and "B-18" in record["seconds"]
 
 

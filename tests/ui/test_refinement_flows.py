@@ -107,6 +107,7 @@ async def test_a_split_makes_children_that_name_their_parent(demo: Workspace) ->
 
 
 async def test_a_topic_closed_as_a_decision(demo: Workspace) -> None:
+    new = f"D-{demo.next_number(Decision)}"
     app = RitualApp(demo, "refinement")
     async with app.run_test(size=(100, 34)) as pilot:
         await settle(pilot)
@@ -120,7 +121,7 @@ async def test_a_topic_closed_as_a_decision(demo: Workspace) -> None:
         await settle(pilot)
         assert "No reminders on Sundays" in text_of(app.screen.query_one("#captured"))
         assert "P-1 · parking-lot topic · closed" in screen_text(app)
-        assert "Decision D-8: No reminders on Sundays" in screen_text(app)  # the demo has D-1 to D-7
+        assert f"Decision {new}: No reminders on Sundays" in screen_text(app)
     ws = Workspace.open(demo.root)
     topic = ws.get(Topic, "P-1")
     decision = ws.get(Decision, topic.became)

@@ -55,20 +55,23 @@ def refinement_section(
 
 
 def refinement_blocks(doc: dict[str, Any]) -> list[Block]:
-    """The section as the summary's Markdown and HTML show it."""
+    """The section as the summary's Markdown and HTML show it: a paragraph of counts, and the
+    committed items re-estimated since planning (a table only when there are some)."""
     r = doc["refinement"]
     counts = (
         f"{plural(r['sessions'], 'refinement session')}: {plural(r['items_refined'], 'item')} refined, "
         f"{r['made_ready']} made ready, {r['estimated']} estimated, {r['split']} split, "
         f"{plural(r['vote_rounds'], 'planning-poker round')}."
     )
+    if not r["re_estimated"]:
+        return [Heading(2, "Refinement"), Paragraph([(counts + " No committed item was re-estimated.", "")])]
     return [
         Heading(2, "Refinement"),
         Paragraph([(counts, "")]),
         Table(
             ["Item", "Title", "Committed points", "Points now"],
             [[e["id"], e["title"], e["committed_points"], e["points_now"]] for e in r["re_estimated"]],
-            "No committed item was re-estimated during the sprint.",
+            "",
             (2, 3),
         ),
     ]
