@@ -111,7 +111,7 @@ def flags(item: BacklogItem, settings: Settings) -> list[str]:
     found = []
     if readiness_gaps(item, settings):
         found.append("not ready")
-    if item.estimate is not None and item.estimate > settings.split_above_points:
+    if item.estimate is not None and item.estimate > settings.split_threshold:
         found.append("split")
     if not item.objective:
         found.append("no objective")
@@ -163,9 +163,9 @@ def further_risks(
     split, items serving no objective, little of it serving the goal, a low or missing vote, a thin history."""
     chosen = [items[i] for i in plan.selected if i in items]
     risks = [
-        f"{i.id} is estimated at {i.estimate:g} points, above the split threshold ({settings.split_above_points:g})."
+        f"{i.id} is estimated at {i.estimate:g} points, above the split threshold ({settings.split_threshold:g})."
         for i in chosen
-        if i.estimate is not None and i.estimate > settings.split_above_points
+        if i.estimate is not None and i.estimate > settings.split_threshold
     ]
     risks += [f"{i.id} serves no roadmap objective." for i in chosen if not i.objective]
     if share is not None and share < 0.5:

@@ -162,7 +162,8 @@ class Settings:
     poker_custom_deck: list[str] = field(default_factory=list)
     #: The Product Owner votes in planning poker too (by default the PO only enters the votes).
     poker_po_votes: bool = False
-    #: An estimate above this many points is offered a split (INVEST's "small").
+    #: An estimate above this many points is offered a split in refinement (INVEST's "small") and
+    #: flagged when it is planned.
     split_threshold: float = 13
     #: A sprint that commits more than this share (in %) of its planning forecast is flagged as
     #: over-committed in its summary's headline.
@@ -170,8 +171,6 @@ class Settings:
     # -- sprint planning --
     #: The closed sprints the forecast resamples: the most recent ones (0 = every closed sprint).
     forecast_sprints: int = 10
-    #: An item estimated above this many points is flagged for splitting before it is planned.
-    split_above_points: float = 8
     #: The longest sprint planning accepts, in calendar days.
     longest_sprint_days: int = 28
     #: In the fist-of-five confidence vote, a hand with fewer fingers than this makes the vote low.

@@ -17,7 +17,7 @@ from ritual_tui.domain.sprint import Sprint
 from ritual_tui.services import plan_choices, planning
 from ritual_tui.services.plan_commit import PASSED_OVER, commit_plan
 from ritual_tui.store.workspace import Workspace
-from tests.conftest import Result
+from tests.conftest import Result, set_settings
 from tests.unit.commands.test_sprint_plan import history
 
 Cli = Callable[..., Result]
@@ -102,6 +102,8 @@ def test_the_commitment_needs_the_previous_sprint_closed_out_and_a_goal(cli: Cli
 
 
 def test_commit_starts_the_sprint_and_keeps_the_plan(cli: Cli, ws: Workspace) -> None:
+    set_settings(ws.root, split_threshold=8)  # this team splits anything above 8 points
+    ws = Workspace.open(ws.root)
     history(cli)
     cli("backlog", "add", "Later", "--estimate", "3")  # B-10
     cli("backlog", "add", "Big one", "--estimate", "13")  # B-11, above the split threshold (8)
