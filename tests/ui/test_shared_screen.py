@@ -214,7 +214,7 @@ async def test_a_new_workspace_says_what_to_do_next(tmp_path: Path) -> None:
     app = RitualApp(ws)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert "Plan one with `ritual sprint start`" in screen_text(app)
+        assert "Plan one: press l (sprint planning)." in screen_text(app)
         await pilot.press("s")
         await settle(pilot)
         report = app.screen.query_one("#report").source

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from ritual_tui.domain.rules import format_points
 from ritual_tui.reports.charts import spark
-from ritual_tui.rituals import RITUALS
+from ritual_tui.rituals import RITUALS, ritual_named
 from ritual_tui.services.overview import Overview, load_overview
 from ritual_tui.tui.screens.base import RitualScreen
 from ritual_tui.tui.text import join, literal
@@ -26,8 +26,6 @@ RITUAL_NAMES = {
     "review": "sprint review",
     "none": "no ritual (weekend)",
 }
-#: What to do on a day whose ritual the app does not run yet.
-BY_COMMAND = {"planning": "plan it from the shell: ritual sprint start …"}
 
 
 class HomeScreen(RitualScreen):
@@ -131,7 +129,7 @@ class HomeScreen(RitualScreen):
         if sprint is None or figures is None:
             self.query_one("#sprint-panel").border_title = "Sprint"
             goal.update("No sprint is under way.")
-            progress.update("Plan one with `ritual sprint start` from the shell.")
+            progress.update(f"Plan one: press {ritual_named('planning').key} (sprint planning).")
             self.query_one("#burndown", Static).update("")
         else:
             day, total = sprint.day_of(overview.today)
@@ -166,11 +164,7 @@ class HomeScreen(RitualScreen):
         declared = {r.name: r for r in RITUALS}
         due = RITUAL_NAMES.get(overview.due, overview.due)
         ritual = declared.get(overview.due)
-        hint = (
-            f" · press {ritual.key}"
-            if ritual
-            else (f" · {BY_COMMAND[overview.due]}" if overview.due in BY_COMMAND else "")
-        )
+        hint = f" · press {ritual.key}" if ritual else ""
         line = join("Today: ", (due, "bold"), hint)
         for name in self.ritual_app.rituals_open:
             r = declared[name]
