@@ -31,7 +31,7 @@ class BacklogScreen(BacklogEditing, RecordListScreen):
     """All items by rank. The rows are built once; a filter only chooses which to show."""
 
     AREA = "backlog"
-    TITLE = "Backlog"
+    VIEW_TITLE = "Backlog"
     COLUMNS = ("ID", "Kind", "Status", "Pts", "Obj", "Title")
     EMPTY = "No item matches: Escape clears the filter."
     FIRST_FOCUS = "#filter"  # typing filters at once

@@ -17,7 +17,7 @@ class BlockersScreen(RecordListScreen):
     """Blockers, open ones first; a resolved one can be opened again."""
 
     AREA = "blocker"
-    TITLE = "Blockers"
+    VIEW_TITLE = "Blockers"
     COLUMNS = ("ID", "Status", "Dailies", "Lasted", "Owner", "Blocker")
     EMPTY = "No blocker: b in a daily captures one."
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -55,7 +55,7 @@ class TopicsScreen(RecordListScreen):
     """Parking-lot topics: raised in a daily, taken to the next refinement."""
 
     AREA = "topic"
-    TITLE = "Parking-lot topics"
+    VIEW_TITLE = "Parking-lot topics"
     COLUMNS = ("ID", "Status", "Raised", "By", "Topic", "Outcome")
     EMPTY = "No topic: p in a daily parks one for the refinement."
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -75,7 +75,7 @@ class NotesScreen(RecordListScreen):
     """Notes, newest first. In presenter mode the private ones are left out, and nothing says so."""
 
     AREA = "note"
-    TITLE = "Notes"
+    VIEW_TITLE = "Notes"
     COLUMNS = ("ID", "At", "By", "Note")
     EMPTY = "No note: o in a ritual takes one."
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -36,7 +36,7 @@ class DecisionsScreen(RecordListScreen):
     """Every decision, newest first."""
 
     AREA = "decision"
-    TITLE = "Decision log"
+    VIEW_TITLE = "Decision log"
     COLUMNS = COLUMNS
     EMPTY = "No decision yet: d in a ritual records one, or `ritual decision add TITLE`."
     BINDINGS: ClassVar[list[BindingType]] = [

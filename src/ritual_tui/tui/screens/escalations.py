@@ -32,7 +32,7 @@ class EscalationsScreen(RecordListScreen):
     """The PM's queue, from the PO's side."""
 
     AREA = "escalation"
-    TITLE = "Escalations"
+    VIEW_TITLE = "Escalations"
     COLUMNS = ("ID", "Severity", "Status", "Age", "Category", "Ask / title")
     EMPTY = "No escalation: e in a ritual raises one, or `ritual escalate TITLE`."
     BINDINGS: ClassVar[list[BindingType]] = [

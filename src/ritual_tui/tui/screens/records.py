@@ -28,7 +28,7 @@ WIDE = 140
 class RecordListScreen(RitualScreen):
     """A list of one kind of record. Subclasses say what is read and how a row looks."""
 
-    TITLE: ClassVar[str] = ""
+    VIEW_TITLE: ClassVar[str] = ""
     COLUMNS: ClassVar[Sequence[str]] = ()
     EMPTY: ClassVar[str] = "Nothing here."
     #: What has the focus when the list opens.
@@ -51,7 +51,7 @@ class RecordListScreen(RitualScreen):
         yield from bottom()
 
     def on_mount(self) -> None:
-        self.sub_title = self.TITLE
+        self.sub_title = self.VIEW_TITLE
         self.query_one("#detail-side").border_title = "Selected"
         self.query_one(self.FIRST_FOCUS).focus()
         self.reload()
@@ -71,7 +71,7 @@ class RecordListScreen(RitualScreen):
 
     def caption(self, records: list[Any]) -> str:
         """The line above the list."""
-        return f"{len(records)} {self.TITLE.lower()}"
+        return f"{len(records)} {self.VIEW_TITLE.lower()}"
 
     # -- reading and showing ---------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from ritual_tui.tui.widgets.chrome import bottom, top
 class ReportScreen(RitualScreen):
     """Shows a report as the PM will read it."""
 
-    TITLE: ClassVar[str] = ""
+    VIEW_TITLE: ClassVar[str] = ""
     #: Makes the report (on a thread).
     BUILD: ClassVar[Callable[..., ReportDocument]]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -46,7 +46,7 @@ class ReportScreen(RitualScreen):
         yield from bottom()
 
     def on_mount(self) -> None:
-        self.sub_title = self.TITLE
+        self.sub_title = self.VIEW_TITLE
         build = type(self).BUILD
         self.load(lambda: build(self.ws), self.show, self.not_built)
 
@@ -89,7 +89,7 @@ class SummaryScreen(ReportScreen):
     """The end-of-sprint summary of the current (or last) sprint."""
 
     AREA = "summary"
-    TITLE = "Sprint summary"
+    VIEW_TITLE = "Sprint summary"
     BUILD = staticmethod(summary_report)
 
 
@@ -97,5 +97,5 @@ class BriefScreen(ReportScreen):
     """What the PM must act on now."""
 
     AREA = "brief"
-    TITLE = "PM brief"
+    VIEW_TITLE = "PM brief"
     BUILD = staticmethod(brief_report)
