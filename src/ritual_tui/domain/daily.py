@@ -94,17 +94,26 @@ class DailyTimer(MeetingClock):
         self.speakers = others
 
     def shuffle(self, rng: random.Random | None = None, keep: Sequence[str] = ()) -> None:
-        """Shuffle those who have not spoken yet; those who have keep their place."""
+        """Shuffle those who have not spoken yet; those who have, and the one holding the floor,
+        keep their place."""
         self._settle()
         present = self.present
-        done, waiting = present[: self.current], present[self.current :]
+        done, waiting = present[: self.current + 1], present[self.current + 1 :]
         (rng or random.Random()).shuffle(waiting)
         self.speakers = [*done, *waiting, *self.absent]
 
-    def seconds_by_speaker(self, include_current: bool = False) -> dict[str, int]:
-        """Whole seconds each present person talked, in speaking order: those who have finished, and
-        with ``include_current`` the one holding the floor. A daily resumed after a crash starts
-        again with the first present person not listed."""
+    def seconds_by_speaker(self) -> dict[str, int]:
+        """Whole seconds each person has talked so far, the one holding the floor included, in
+        speaking order; someone marked absent after talking keeps their time."""
         self._settle()
-        speakers = self.present[: self.current + (1 if include_current else 0)]
-        return {name: round(self.spoken.get(name, 0.0)) for name in speakers}
+        talked = [name for name in self.speakers if name in self.absent and round(self.spoken.get(name, 0))]
+        return {name: round(self.spoken[name]) for name in [*self.present, *talked] if name in self.spoken}
+
+    def resume(self, current_speaker: str) -> None:
+        """Carry on a daily read back from its session: the floor goes to who held it, else to the
+        first present person who has not spoken yet."""
+        present = self.present
+        if current_speaker in present:
+            self.current = present.index(current_speaker)
+        else:
+            self.current = len([name for name in present if name in self.spoken])

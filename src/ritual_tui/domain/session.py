@@ -44,6 +44,10 @@ class RitualSession(Record):
     absent: list[str] = field(default_factory=list)
     #: Seconds each speaker talked (dailies).
     speaker_seconds: dict[str, int] = field(default_factory=dict)
+    #: The daily's speaking order as it stands (after a shuffle or a late arrival), and who has the
+    #: floor: a daily resumed after a crash carries on with them, their time kept.
+    speaker_order: list[str] = field(default_factory=list)
+    current_speaker: str = ""
     #: Ids of the records captured in this session.
     captured: list[str] = field(default_factory=list)
     #: Planning-poker votes: item id → member → vote.

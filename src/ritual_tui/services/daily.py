@@ -82,11 +82,21 @@ def move_on_board(ws: Workspace, item_id: str, status: str, expected: str, today
 
 
 def record_speakers(
-    ws: Workspace, session_id: str, seconds: dict[str, int], absent: list[str], elapsed: float | None = None
+    ws: Workspace,
+    session_id: str,
+    seconds: dict[str, int],
+    absent: list[str],
+    elapsed: float | None = None,
+    order: list[str] | None = None,
+    current: str = "",
 ) -> RitualSession:
-    """Keep who spoke for how long, who was absent, and how long the daily has run, on the session."""
+    """Keep who spoke for how long, who was absent, the speaking order and who has the floor, and how
+    long the daily has run, on the session."""
 
     def change(session: RitualSession) -> None:
+        if order is not None:
+            session.speaker_order = list(order)
+        session.current_speaker = current
         invited = dict.fromkeys([*session.attendees, *session.absent])  # a late arrival is present again
         session.speaker_seconds = dict(seconds)
         session.absent = list(absent)

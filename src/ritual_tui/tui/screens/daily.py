@@ -34,6 +34,13 @@ from ritual_tui.tui.widgets.speaker import SpeakerPanel, clock_face
 from ritual_tui.tui.widgets.table import RecordTable, Row
 
 
+def _order(saved: list[str], team: list[str]) -> list[str]:
+    """The speaking order saved on the session, kept for the team as it is now (someone who left
+    the team is dropped, someone new joins at the end)."""
+    kept = [name for name in saved if name in team]
+    return kept + [name for name in team if name not in kept]
+
+
 class DailyScreen(RitualSessionScreen):
     """Run the daily: the timer ticks, every capture is saved the moment Enter is pressed."""
 
@@ -123,13 +130,12 @@ class DailyScreen(RitualSessionScreen):
             timebox_seconds=settings.timebox_minutes("daily") * 60,
             clock=type(self).CLOCK,
             elapsed_before=session.elapsed_seconds or 0,
-            speakers=settings.member_names() or ["Team"],
+            speakers=_order(session.speaker_order, settings.member_names() or ["Team"]),
             speaker_seconds=settings.daily_speaker_seconds,
             absent=list(session.absent),
             spoken=spoken,
         )
-        # A daily resumed after a crash carries on with the first person who has not spoken yet.
-        timer.current = len([name for name in timer.present if name in spoken])
+        timer.resume(session.current_speaker)  # a daily resumed after a crash: who had the floor
         return timer
 
     def loaded(self, context: SessionContext) -> None:
@@ -172,18 +178,20 @@ class DailyScreen(RitualSessionScreen):
     def items_in_view(self) -> list[Option]:
         return [(literal(f"{i.id} {i.title}"), i.id) for i in self.context.board] if self.context else []
 
-    def _speakers_job(self, include_current: bool = False) -> Callable[[], object]:
+    def state_job(self) -> Callable[[], object]:
         assert self.context is not None and self.clock is not None
         timer, session_id = self.clock, self.context.session.id
-        seconds, absent = timer.seconds_by_speaker(include_current), list(timer.absent)
+        seconds, absent, order, current = (
+            timer.seconds_by_speaker(),
+            list(timer.absent),
+            list(timer.speakers),
+            timer.speaker,
+        )
         elapsed = timer.elapsed()
-        return lambda: daily.record_speakers(self.ws, session_id, seconds, absent, elapsed)
-
-    def state_job(self) -> Callable[[], object]:
-        return self._speakers_job()
+        return lambda: daily.record_speakers(self.ws, session_id, seconds, absent, elapsed, order, current)
 
     def end_job(self) -> Callable[[], object]:
-        return self._speakers_job(include_current=True)
+        return self.state_job()
 
     def action_next_speaker(self) -> None:
         if self.clock is not None:
