@@ -121,7 +121,7 @@ class Settings:
     definition_of_ready: list[str] = field(default_factory=lambda: list(DEFINITION_OF_READY))
     definition_of_done: list[str] = field(default_factory=lambda: list(DEFINITION_OF_DONE))
     #: The points an estimate may take.
-    estimation_scale: list[float] = field(default_factory=lambda: [0, 1, 2, 3, 5, 8, 13, 21])
+    estimation_scale: list[float] = field(default_factory=lambda: [0, 1, 2, 3, 5, 8, 13, 20, 40, 100])
     escalation_categories: list[str] = field(
         default_factory=lambda: ["blocker", "feedback", "scope-change", "risk", "dependency", "question"]
     )

@@ -64,7 +64,10 @@ def test_backlog_add_show_edit_and_status(cli: Cli, ws: Workspace) -> None:
     ("args", "message"),
     [
         (["backlog", "add", "   "], "The title cannot be empty."),
-        (["backlog", "add", "x", "--estimate", "4"], "Estimate 4 is not on the scale (0, 1, 2, 3, 5, 8, 13, 21)."),
+        (
+            ["backlog", "add", "x", "--estimate", "4"],
+            "Estimate 4 is not on the scale (0, 1, 2, 3, 5, 8, 13, 20, 40, 100).",
+        ),
         (["backlog", "add", "x", "--objective", "O-9"], "Unknown roadmap objective 'O-9': known objectives are O-1."),
         (["backlog", "show", "B-404"], "No backlog item 'B-404' in this workspace."),
         (
