@@ -55,7 +55,7 @@ def register(commands: Any) -> None:
         parser.add_argument("--end", type=_date, help="last day (default: start + sprint_days - 1)")
         team_options(parser)
         parser.add_argument("--json", action="store_true", help="print JSON")
-        parser.set_defaults(func=func)
+        parser.set_defaults(func=func, carry_on=True)  # both only read: a damaged file is named, not fatal
 
     for action, help_text in (("add", "add an item to the active sprint"), ("remove", "take one out")):
         change = sub.add_parser(action, help=help_text)
@@ -80,7 +80,7 @@ def register(commands: Any) -> None:
 
     listing = sub.add_parser("list", help="list sprints")
     listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(func=list_sprints)
+    listing.set_defaults(func=list_sprints, carry_on=True)
 
     show = sub.add_parser("show", help="show a sprint (default: the active or last one)")
     show.add_argument("id", nargs="?")

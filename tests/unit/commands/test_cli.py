@@ -313,3 +313,15 @@ def test_blockers_topics_and_notes_are_listed_shown_and_reopened(cli: Cli, ws: W
     notes = cli("note", "list").out.splitlines()
     assert notes[1].split()[0] == "N-1" and " yes " in notes[1]  # private, shown in the PO's own terminal
     assert cli("note", "show", "N-1").out.startswith("N-1 Tired\nNote")
+
+
+def test_the_forecast_carries_on_past_a_damaged_item(cli: Cli, ws: Workspace) -> None:
+    cli("backlog", "add", "kept", "--estimate", "3")
+    cli("backlog", "add", "damaged", "--estimate", "5")
+    path = ws.get(BacklogItem, "B-2").stored_as
+    assert path is not None
+    path.write_text("title = [\n")
+    result = cli("sprint", "forecast")
+    assert result.code == 1  # something was left out, and the exit code says so
+    assert f"left out: {path}" in result.err
+    assert "15 person-days" in result.out  # Ada 10 + Bo at half time 5, as capacity shows
