@@ -43,6 +43,22 @@ async def test_add_an_item_then_edit_its_criteria(demo: Workspace) -> None:
     ]
 
 
+async def test_a_criterion_typed_but_not_entered_is_kept_when_saving(demo: Workspace) -> None:
+    app = RitualApp(demo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_backlog(pilot, app)
+        key = app.screen.query_one("#records").selected_key
+        before = list(demo.get(BacklogItem, key).acceptance)
+        await pilot.press("w")
+        await settle(pilot)
+        app.screen.query_one("#edit-criterion", SafeInput).focus()
+        await pilot.press(*"Given a half-typed line")
+        app.screen.query_one("#edit-title", SafeInput).focus()
+        await pilot.press("enter")  # Enter in the title saves and closes
+        await settle(pilot)
+    assert Workspace.open(demo.root).get(BacklogItem, key).acceptance == [*before, "Given a half-typed line"]
+
+
 async def test_status_and_rank_act_on_the_item_under_the_cursor_twice(demo: Workspace) -> None:
     app = RitualApp(demo)
     async with app.run_test(size=(120, 40)) as pilot:

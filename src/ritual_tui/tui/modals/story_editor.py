@@ -122,17 +122,27 @@ class StoryEditor(Once):
         if event.input.id != "edit-criterion":
             self.action_save(True)
             return
-        text = event.value.strip()
+        if self._take_typed_criterion(event.value):
+            self.action_save(False)
+
+    def _take_typed_criterion(self, typed: str | None = None) -> bool:
+        """The criterion typed (or still in its line), added or replacing the one edited; False when empty.
+
+        The entry line clears itself on Enter, so a submitted criterion arrives as ``typed``.
+        """
+        field = self.query_one("#edit-criterion", SafeInput)
+        text = (field.value if typed is None else typed).strip()
         if not text:
-            return
+            return False
         if self.editing is not None and self.editing < len(self.criteria):
             self.criteria[self.editing] = text
         else:
             self.criteria.append(text)
         self.editing = None
-        event.input.placeholder = "Given … when … then …  (Enter adds it)"
+        field.value = ""
+        field.placeholder = "Given … when … then …  (Enter adds it)"
         self._fill_criteria()
-        self.action_save(False)
+        return True
 
     def on_record_table_selected(self, event: RecordTable.Selected) -> None:
         event.stop()
@@ -191,6 +201,7 @@ class StoryEditor(Once):
         if not self.query_one("#edit-title", SafeInput).value.strip():
             self.notify("Type a title first (or Escape to close).", severity="warning", markup=False)
             return
+        self._take_typed_criterion()  # saved from another field, a criterion typed is not lost
         try:
             changes = self.changes()
         except ValidationError as error:
