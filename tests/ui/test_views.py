@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from textual.pilot import Pilot
 
 from ritual_tui.domain.backlog import BacklogItem
@@ -156,6 +159,15 @@ async def test_presenter_mode_hides_private_notes_everywhere(demo: Workspace) ->
         shown = screen_text(app)
         assert "SECRET-DAILY-NOTE" not in shown
         assert "private note" not in shown.replace(PRESENTER_BADGE, "")  # nothing says one exists
+        app.clear_notifications()
+        await pilot.press("o")
+        app.screen.query_one("#capture-text").value = "SECOND-SECRET"
+        await pilot.press("enter")
+        await settle(pilot)
+        second = next(n for n in demo.all(Note) if n.text == "SECOND-SECRET")
+        toasts = [str(n.message) for n in app._notifications]
+        assert toasts == ["Saved."], toasts  # its id would tell the room a note was taken
+        assert second.id not in screen_text(app)
         await pilot.press("escape", "b")
         await settle(pilot)
         app.screen.query_one("#filter").value = "B-5"

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from textual.binding import Binding, BindingType
 from textual.timer import Timer
 
-from ritual_tui.domain.daily_records import Blocker
+from ritual_tui.domain.daily_records import Blocker, Note
 from ritual_tui.domain.fields import Record
 from ritual_tui.domain.meeting import MeetingClock
 from ritual_tui.domain.session import RitualSession
@@ -205,7 +205,9 @@ class RitualSessionScreen(RitualScreen):
         assert self.context is not None
         self.context.captured.append(record)
         self.query_one(CapturedList).show(self.context.captured, self.presenter)
-        self.notify(f"Saved {record.id}", markup=False, timeout=2)
+        # A private note's id on a shared screen would tell the room one was taken.
+        hidden = self.presenter and isinstance(record, Note) and record.private
+        self.notify("Saved." if hidden else f"Saved {record.id}", markup=False, timeout=2)
 
     # -- leaving and ending ----------------------------------------------------------------------
 
