@@ -184,6 +184,20 @@ async def test_presenter_mode_hides_private_notes_everywhere(demo: Workspace) ->
     assert [n.text for n in demo.all(Note) if n.text == "SECRET-DAILY-NOTE"]
 
 
+async def test_notes_list_newest_first_by_when_they_were_taken(ws: Workspace) -> None:
+    at = datetime.fromisoformat
+    ws.add(Note(text="later", at=at("2026-11-26T10:00:00+01:00"), private=False))  # N-1
+    ws.add(Note(text="earlier", at=at("2026-11-25T09:00:00+01:00"), private=False))  # N-2, typed in afterwards
+    app = RitualApp(Workspace.open(ws.root))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        rows = text_of(app.screen.query_one("#records")).splitlines()
+        assert [r.split()[0] for r in rows] == ["N-1", "N-2"]
+        assert "2 notes, newest first" in screen_text(app)
+
+
 async def test_help_and_palette_list_every_action_of_the_screen(demo: Workspace) -> None:
     app = RitualApp(demo, "daily")
     async with app.run_test(size=(80, 24)) as pilot:

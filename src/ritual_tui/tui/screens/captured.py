@@ -7,7 +7,9 @@ from typing import Any, ClassVar
 from textual.binding import Binding, BindingType
 
 from ritual_tui.domain.daily_records import Blocker, Note, Topic
+from ritual_tui.domain.rules import plural
 from ritual_tui.services.daily import reopen_blocker
+from ritual_tui.store.layout import id_number
 from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.screens.records import RecordListScreen
 from ritual_tui.tui.widgets.table import Row
@@ -88,7 +90,8 @@ class NotesScreen(RecordListScreen):
         self.every_note: list[Note] = []
 
     def read(self, ws: Workspace) -> list[Note]:
-        return list(reversed(ws.all(Note)))
+        # By when they were taken: notes typed in the CLI and in a ritual interleave.
+        return sorted(ws.all(Note), key=lambda n: (n.at.timestamp() if n.at else 0.0, id_number(n.id)), reverse=True)
 
     def show(self, records: list[Any]) -> None:
         self.every_note = records
@@ -102,4 +105,4 @@ class NotesScreen(RecordListScreen):
         return Row(n.id, [n.id, f"{n.at:%Y-%m-%d %H:%M}" if n.at else "", n.by, text])
 
     def caption(self, records: list[Note]) -> str:
-        return f"{len(records)} notes, newest first"
+        return f"{plural(len(records), 'note')}, newest first"
