@@ -184,6 +184,16 @@ async def test_presenter_mode_hides_private_notes_everywhere(demo: Workspace) ->
     assert [n.text for n in demo.all(Note) if n.text == "SECRET-DAILY-NOTE"]
 
 
+async def test_home_names_the_start_day_of_a_sprint_not_yet_begun(ws: Workspace, cli: Any) -> None:
+    ws.add(BacklogItem(title="Pay", estimate=3))
+    # Frozen today is 2026-11-26: a sprint planned on Thursday to start on Monday the 30th.
+    assert cli("sprint", "start", "B-1", "--goal", "Pay", "--start", "2026-11-30").code == 0
+    app = RitualApp(Workspace.open(ws.root))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#sprint-panel").border_title == "Sprint 1 · starts 2026-11-30 (in 4 days)"
+
+
 async def test_notes_list_newest_first_by_when_they_were_taken(ws: Workspace) -> None:
     at = datetime.fromisoformat
     ws.add(Note(text="later", at=at("2026-11-26T10:00:00+01:00"), private=False))  # N-1

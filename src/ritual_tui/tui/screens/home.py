@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from ritual_tui.domain.rules import format_points
+from ritual_tui.domain.rules import format_points, plural
 from ritual_tui.reports.charts import spark
 from ritual_tui.rituals import RITUALS, ritual_named
 from ritual_tui.services.overview import Overview, load_overview
@@ -133,7 +133,12 @@ class HomeScreen(RitualScreen):
             self.query_one("#burndown", Static).update("")
         else:
             day, total = sprint.day_of(overview.today)
-            self.query_one("#sprint-panel").border_title = f"Sprint {sprint.number} · day {day} of {total}"
+            ahead = (sprint.start - overview.today).days
+            self.query_one("#sprint-panel").border_title = (
+                f"Sprint {sprint.number} · starts {sprint.start} (in {plural(ahead, 'day')})"
+                if ahead > 0
+                else f"Sprint {sprint.number} · day {day} of {total}"
+            )
             goal.update(join("Goal: ", literal(sprint.goal or "(none set)", "bold")))
             scope_change = (
                 f", scope +{len(figures.added)} −{len(figures.removed)}" if figures.added or figures.removed else ""
