@@ -116,8 +116,13 @@ class VotePad(Once):
             return
         try:
             card = check_card(event.value, self.deck)
-        except ValidationError as error:
-            self.notify(str(error), severity="warning", markup=False)
+        except ValidationError:
+            # The message names no card: the room must not learn what was typed before the reveal.
+            self.notify(
+                f"That card is not on the deck: {' '.join(self.deck)}",
+                severity="warning",
+                markup=False,
+            )
             return
         self.cast(self.voter, card)
         self.voted.add(self.voter)
