@@ -70,7 +70,11 @@ class SprintFigures:
     added: list[str]
     removed: list[str]
     completed: list[str]
+    #: Not finished at the close and carried over to the next sprint (the close-out's default).
     carried_over: list[str]
+    #: Not finished at the close and returned to the backlog, or dropped, as the close-out decided.
+    returned: list[str]
+    dropped: list[str]
     rejected: list[str]
     #: In scope and not finished, in a sprint not closed yet.
     still_to_do: list[str]
@@ -121,7 +125,12 @@ def done_by(sprint: Sprint, item_id: str, item: BacklogItem | None) -> date | No
 def sprint_figures(sprint: Sprint, items: Mapping[str, BacklogItem]) -> SprintFigures:
     """Committed vs completed, scope change, carry-over and rejection for one sprint."""
     ledger = scope_ledger(sprint)
-    completed, carried, rejected, to_do = [], [], [], []
+    completed: list[str] = []
+    rejected: list[str] = []
+    to_do: list[str] = []
+    # Where the close-out sent an unfinished item; the review's outcome says "carried-over" for all.
+    unfinished: dict[str, list[str]] = {"carry-over": [], "return": [], "drop": []}
+    sent = {line.item: line.action for line in sprint.close_out}
     for item_id in ledger.scope:
         outcome = sprint.outcomes.get(item_id)
         if done_by(sprint, item_id, items.get(item_id)) is not None:
@@ -129,7 +138,7 @@ def sprint_figures(sprint: Sprint, items: Mapping[str, BacklogItem]) -> SprintFi
         elif outcome == "rejected":
             rejected.append(item_id)
         elif outcome == "carried-over" or sprint.status == "closed":
-            carried.append(item_id)
+            unfinished[sent.get(item_id, "carry-over")].append(item_id)
         else:
             to_do.append(item_id)
     return SprintFigures(
@@ -137,7 +146,9 @@ def sprint_figures(sprint: Sprint, items: Mapping[str, BacklogItem]) -> SprintFi
         added=[e.item for e in ledger.events if e.change == "added"],
         removed=[e.item for e in ledger.events if e.change == "removed"],
         completed=completed,
-        carried_over=carried,
+        carried_over=unfinished["carry-over"],
+        returned=unfinished["return"],
+        dropped=unfinished["drop"],
         rejected=rejected,
         still_to_do=to_do,
         ledger=ledger,

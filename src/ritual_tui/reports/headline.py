@@ -81,10 +81,10 @@ def _delivery(doc: dict[str, Any]) -> str:
             f"Done so far: {done}, {plural(d['completed_items'], 'item')}; "
             f"{plural(d['still_to_do_items'], 'item')} still to do on day {s['day']} of {s['days']}."
         )
-    return (
-        f"Completed {done}: {plural(d['completed_items'], 'item')} accepted, {d['rejected_items']} rejected, "
-        f"{d['carried_over_items']} carried over."
-    )
+    ended = [f"{d['rejected_items']} rejected", f"{d['carried_over_items']} carried over"]
+    ended += [f"{d['returned_items']} returned to the backlog"] if d["returned_items"] else []
+    ended += [f"{d['dropped_items']} dropped"] if d["dropped_items"] else []
+    return f"Completed {done}: {plural(d['completed_items'], 'item')} accepted, {', '.join(ended)}."
 
 
 def _scope(doc: dict[str, Any]) -> str:

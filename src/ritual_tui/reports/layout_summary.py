@@ -54,6 +54,11 @@ def _delivery(doc: dict[str, Any]) -> Table:
             ["Rejected at the review", d["rejected_items"], d["rejected_points"]],
             ["Carried over", d["carried_over_items"], d["carried_over_points"]],
         ]
+        rows += [
+            [label, d[f"{key}_items"], d[f"{key}_points"]]
+            for label, key in (("Returned to the backlog", "returned"), ("Dropped", "dropped"))
+            if d[f"{key}_items"]  # rare: a row only when the close sent an item there
+        ]
     else:
         rows += [
             ["Still to do", d["still_to_do_items"], d["still_to_do_points"]],

@@ -132,3 +132,33 @@ def test_clashing_ids_are_refused_rather_than_counted_once(cli: Cli, ws: Workspa
     readiness = json.loads(cli("summary", "--stdout", "--format", "json").out)["readiness"]
     assert (readiness["ready_items"], readiness["ready_points"]) == (2, 11)
     assert isinstance(ws.get(BacklogItem, "B-3"), BacklogItem)
+
+
+def test_items_returned_or_dropped_at_the_close_are_not_counted_as_carried_over(
+    run_at: Callable[..., Result],
+) -> None:
+    """Sprint 1 (Mon 16 to Sun 29 Nov) commits A (2), B (5), C (3), D (1): 4 items, 11 points. A is
+    done; at the close B returns to the backlog, C is dropped and D is carried over."""
+    for title, points in (("A", "2"), ("B", "5"), ("C", "3"), ("D", "1")):
+        run_at("2026-11-13T10:00:00", "backlog", "add", title, "--estimate", points)
+    run_at(
+        "2026-11-16T10:00:00", "sprint", "start", "B-1", "B-2", "B-3", "B-4", "--goal", "Pay", "--start", "2026-11-16"
+    )
+    run_at("2026-11-18T10:00:00", "backlog", "status", "B-1", "done")
+    run_at("2026-11-27T16:00:00", "sprint", "close", "--goal-met", "no", "--return", "B-2", "--drop", "B-3", "--early")
+    doc = summary(run_at, "2026-12-03T09:00:00", "1")
+    d = doc["delivery"]
+    assert (d["completed_items"], d["completed_points"]) == (1, 2)  # A
+    assert (d["carried_over_items"], d["carried_over_points"]) == (1, 1)  # D only, not 1 + 5 + 3
+    assert (d["returned_items"], d["returned_points"]) == (1, 5)  # B
+    assert (d["dropped_items"], d["dropped_points"]) == (1, 3)  # C
+    assert_balanced(doc)  # 11 = 2 + 1 + 5 + 3 + 0 rejected
+    # 2 of 11 points is 18.2%, shown as 18%.
+    assert doc["headline"][1] == (
+        "Completed 2 points against 11 committed (18%): 1 item accepted, 0 rejected, 1 carried over, "
+        "1 returned to the backlog, 1 dropped."
+    )
+    md = run_at("2026-12-03T09:00:00", "summary", "--sprint", "1", "--stdout").out
+    assert "| Carried over | 1 | 1 |" in md
+    assert "| Returned to the backlog | 1 | 5 |" in md
+    assert "| Dropped | 1 | 3 |" in md
