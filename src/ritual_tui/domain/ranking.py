@@ -8,10 +8,17 @@ neighbours spread out again (:func:`spread`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterable, Sequence
 
 #: Moves the PO can make.
 MOVES = ("up", "down", "top", "bottom", "before", "after")
+
+
+def rank_of_new(ranks: Iterable[float], number: int) -> int:
+    """The rank of an item added now with this number: below every item, those moved to the bottom
+    included, and its own number where that is lower still (a rank read in a file stays short)."""
+    return max(number, math.floor(max(ranks, default=0)) + 1)
 
 
 def rank_between(before: float | None, after: float | None) -> float | None:

@@ -4,10 +4,9 @@ before it is written."""
 
 from __future__ import annotations
 
-import math
-
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.errors import ValidationError
+from ritual_tui.domain.ranking import rank_of_new
 from ritual_tui.store.workspace import Workspace
 from ritual_tui.tracker.issue import ExportFileError, TrackerExport, TrackerIssue
 
@@ -39,7 +38,7 @@ class TrackerLinks:
         #: The id each new item will take, in the tracker's order.
         self.new_ids = {issue.key: f"{BacklogItem.PREFIX}-{number + n}" for n, issue in enumerate(new)}
         #: New items are ranked after every existing one, like an item added by hand.
-        self.first_rank = max(number, math.floor(max((item.rank for item in backlog), default=0)) + 1)
+        self.first_rank = rank_of_new((item.rank for item in backlog), number)
         self._ids = {item.external_ref.strip().casefold(): item.id for item in backlog if item.external_ref.strip()}
         self._ids.update({key.casefold(): new_id for key, new_id in self.new_ids.items()})
         # Jira names a parent by its numeric issue id: the ids of this file and of earlier imports.

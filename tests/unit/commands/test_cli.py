@@ -325,3 +325,13 @@ def test_the_forecast_carries_on_past_a_damaged_item(cli: Cli, ws: Workspace) ->
     assert result.code == 1  # something was left out, and the exit code says so
     assert f"left out: {path}" in result.err
     assert "15 person-days" in result.out  # Ada 10 + Bo at half time 5, as capacity shows
+
+
+def test_a_new_item_is_ranked_below_items_moved_to_the_bottom(cli: Cli) -> None:
+    for title in ("One", "Two", "Three"):
+        cli("backlog", "add", title)
+    assert cli("backlog", "rank", "B-1", "--bottom").code == 0  # ranked 4: below Three's 3
+    assert cli("backlog", "rank", "B-2", "--bottom").code == 0  # ranked 5
+    cli("backlog", "add", "Four")  # B-4: the next number is 4, yet it belongs last
+    rows = cli("backlog", "list").out.splitlines()[1:]
+    assert [r.split()[0] for r in rows] == ["B-3", "B-1", "B-2", "B-4"]
