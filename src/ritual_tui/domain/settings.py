@@ -219,6 +219,10 @@ class Settings:
         """Who decides at a level: the PO for operational decisions, the PM for strategic ones."""
         if level == "strategic":
             return self.product_manager or "Product Manager"
+        return self.po_name()
+
+    def po_name(self) -> str:
+        """The Product Owner's name, or the role when the settings do not name one."""
         return self.product_owner or "Product Owner"
 
     def vocabulary_problems(self) -> list[str]:

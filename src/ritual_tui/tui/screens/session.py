@@ -166,9 +166,14 @@ class RitualSessionScreen(RitualScreen):
         settings = self.context.settings
         items = self.items_in_view()
         item = blocker.item if blocker is not None else self.current_item()
+        # A blocker's escalation is raised for the one it blocks; a private note is the PO's own.
+        if blocker is not None and blocker.owner:
+            by = blocker.owner
+        else:
+            by = settings.po_name() if BY_NAME[kind].private else self.speaker()
         return CaptureForm(
             kind,
-            by=self.speaker(),
+            by=by,
             text=text,
             ask=ask,
             items=items,
