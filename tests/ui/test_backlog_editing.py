@@ -77,3 +77,19 @@ async def test_status_and_rank_act_on_the_item_under_the_cursor_twice(demo: Work
     assert ws.get(BacklogItem, "B-5").status == "refining"
     # B-5 moved up twice: between B-2 (rank 2) and B-3 (rank 3), at 2.5.
     assert ws.get(BacklogItem, "B-5").rank == 2.5
+
+
+async def test_down_from_the_filter_goes_to_the_list_and_then_down_it(demo: Workspace) -> None:
+    app = RitualApp(demo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press(*"sms", "down")
+        await settle(pilot)
+        table = app.screen.query_one("#records")
+        assert app.focused is table
+        first = table.selected_key
+        await pilot.press("down")
+        await settle(pilot)
+        assert app.focused is table and table.selected_key != first

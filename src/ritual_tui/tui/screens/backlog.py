@@ -39,6 +39,8 @@ class BacklogScreen(BacklogEditing, RecordListScreen):
         Binding("enter", "detail", "Detail", id="backlog.detail", tooltip="Show the whole item"),
         Binding("slash", "focus_filter", "Filter", id="backlog.filter", tooltip="Type to filter the backlog"),
         Binding("escape", "leave", "Home", id="backlog.home", tooltip="Clear the filter, then back to home"),
+        # Down from the filter goes to the list, as Enter does: the arrow is where the hand is.
+        Binding("down", "to_list", "To the list", show=False),
         *EDIT_BINDINGS,
     ]
     FOOTER = ("backlog.detail", "backlog.filter", *EDIT_FOOTER, "backlog.home")
@@ -91,6 +93,9 @@ class BacklogScreen(BacklogEditing, RecordListScreen):
         self.apply_filter(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_to_list()
+
+    def action_to_list(self) -> None:
         self.query_one(RecordTable).focus()
 
     def apply_filter(self, text: str) -> None:
