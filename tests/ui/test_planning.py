@@ -18,6 +18,7 @@ from textual.widgets import Input
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.sprint import Sprint
+from ritual_tui.services.sprints import close_sprint
 from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.app import RitualApp
 from ritual_tui.tui.modals.choose import ChooseRecord
@@ -267,3 +268,23 @@ async def test_the_forecast_is_explained_one_key_away(demo: Workspace) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, PlanningScreen)
+
+
+async def test_back_from_the_review_that_closed_the_sprint_the_planning_shows_its_close_out(
+    demo: Workspace,
+) -> None:
+    app = RitualApp(demo, "planning")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("enter")  # the review
+        await settle(pilot)
+        assert app.current_mode == "review"
+        close_sprint(Workspace.open(demo.root), True)  # as the review's close does
+        app.open_ritual("planning")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanningScreen)
+        shown = screen_text(app)
+        assert "still open" not in shown
+        assert "Sprint 5 left 5 items unfinished: u carries over, returns or drops each." in shown

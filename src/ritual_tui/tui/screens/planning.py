@@ -98,6 +98,7 @@ class PlanningScreen(PlanningSteps):
         super().__init__(new)
         self.view: View | None = None
         self._forecast: Forecast | None = None
+        self._away = False
 
     def compose(self) -> ComposeResult:
         yield from top()
@@ -134,6 +135,18 @@ class PlanningScreen(PlanningSteps):
 
     def loaded(self, context: SessionContext) -> None:
         self.redraw()
+
+    def on_screen_suspend(self) -> None:
+        # Suspended for another mode (home, the review), not for a modal of its own: Textual has
+        # switched the app's mode by the time this runs.
+        self._away = self.app.current_mode != self.RITUAL
+
+    def on_screen_resume(self) -> None:
+        # Back from the review, which may have closed the sprint this planning waits for.
+        previous = self.context.previous if isinstance(self.context, PlanningContext) else None
+        if self._away and previous is not None and previous.status != "closed":
+            self.reload()
+        self._away = False
 
     def reload(self) -> None:
         today = self.today()
