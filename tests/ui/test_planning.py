@@ -113,6 +113,9 @@ async def test_closing_out_the_last_sprint(demo: Workspace) -> None:
         ("B-23", "drop", "Legal will not approve it this quarter"),
         ("B-9", "carry-over", "Half done"),
     ]
+    # Closed from the planning, sprint 5 has its summary at once, the goal met as the PO said.
+    summary = json.loads((demo.root / "summaries" / "sprint-5-summary.json").read_text(encoding="utf-8"))
+    assert summary["sprint"]["goal_verdict"] == "met"
     assert plan.selected == ["B-9"]
     sprint = Workspace.open(demo.root).get(Sprint, "S-5")
     assert (sprint.status, sprint.goal_met) == ("closed", True)
@@ -252,6 +255,20 @@ async def test_goal_vote_and_commit(demo: Workspace) -> None:
     assert written["sprint"]["goal"] == "Reminders go live [@click=app.quit]for real[/]"
     assert written["commitment"]["goal_share_percent"] == 50
     assert ws.get(BacklogItem, "B-9").status == "ready"
+    # Sprint 5's summary, written at its close, is written again with the close-out decided here:
+    # B-9 (5) and B-16 (3) carried over; B-23 (3, committed), B-37 (2, committed) and B-13 (5, added)
+    # returned to the backlog.
+    summary = json.loads((demo.root / "summaries" / "sprint-5-summary.json").read_text(encoding="utf-8"))
+    d = summary["delivery"]
+    assert (d["carried_over_items"], d["carried_over_points"]) == (2, 8)
+    assert (d["returned_items"], d["returned_points"]) == (3, 10)
+    assert [(c.item, c.action) for c in ws.get(Sprint, "S-5").close_out] == [
+        ("B-9", "carry-over"),
+        ("B-16", "carry-over"),
+        ("B-23", "return"),
+        ("B-37", "return"),
+        ("B-13", "return"),
+    ]
 
 
 async def test_the_forecast_is_explained_one_key_away(demo: Workspace) -> None:

@@ -39,7 +39,7 @@ def _goal(doc: dict[str, Any]) -> str:
         on = f" on {s['closed_on']}" if s["closed_on"] else ""
         if s["goal_reason"]:
             return _sentence(f"{verdict}: {s['goal_reason']}")
-        return f"{verdict}, as decided at the review{on}."
+        return f"{verdict}, as decided when the sprint closed{on}."
     reasons = _reasons_at_risk(doc)
     if reasons:
         more = f" (and {len(reasons) - TOP_RISKS} more below)" if len(reasons) > TOP_RISKS else ""

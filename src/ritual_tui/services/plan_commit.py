@@ -3,17 +3,20 @@ and why, and the sprint plan is written for stakeholders."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ritual_tui.domain import clock
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.errors import ValidationError
 from ritual_tui.domain.planning import ForecastNote, LeftOut, SprintPlan, further_risks, selection
+from ritual_tui.domain.review import CloseOut
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.reports.plan import write_plan
 from ritual_tui.services.planning import unfinished_items
+from ritual_tui.services.review_close import write_summary
 from ritual_tui.services.sprints import start_sprint
 from ritual_tui.store.workspace import Workspace
 
@@ -28,6 +31,8 @@ class Committed:
     sprint: Sprint
     plan: SprintPlan
     files: list[Path]
+    #: The last sprint's summary, written again with the close-out decided here ([] when none).
+    summary: list[Path] = field(default_factory=list)
 
 
 def ready_to_commit(plan: SprintPlan, previous: Sprint | None) -> None:
@@ -72,6 +77,8 @@ def commit_plan(ws: Workspace, session_id: str) -> Committed:
         for decided in plan.close_out:
             if decided.action == "drop":
                 ws.update(BacklogItem, decided.item, lambda i: i.move_to("dropped", today))
+        if previous is not None and plan.close_out:
+            previous = ws.update(Sprint, previous.id, _keep_close_out(plan.close_out))
         items = {i: ws.get(BacklogItem, i) for i in plan.selected}
         chosen = selection(plan.selected, items, plan.goal_objective)
         outlook = started.forecast
@@ -86,4 +93,16 @@ def commit_plan(ws: Workspace, session_id: str) -> Committed:
             session.plan, session.sprint = plan, started.sprint.id
 
         ws.update(RitualSession, session_id, keep)
-    return Committed(started.sprint, plan, write_plan(ws, started.sprint, plan))
+    summary = write_summary(ws, previous) if previous is not None and plan.close_out else []
+    return Committed(started.sprint, plan, write_plan(ws, started.sprint, plan), summary)
+
+
+def _keep_close_out(decided: list[CloseOut]) -> Callable[[Sprint], None]:
+    """The planning's close-out kept on the sprint it closes out, in place of what its close assumed
+    (every unfinished item carried over), so that its summary counts what was returned or dropped."""
+
+    def keep(sprint: Sprint) -> None:
+        by_item = {line.item: line for line in decided}
+        sprint.close_out = [by_item.pop(line.item, line) for line in sprint.close_out] + list(by_item.values())
+
+    return keep

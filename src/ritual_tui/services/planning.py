@@ -22,8 +22,9 @@ from ritual_tui.domain.forecast import PastSprint, history
 from ritual_tui.domain.planning import SprintPlan
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.sprint import Sprint
+from ritual_tui.services.review_close import Closed, close_with_summary
 from ritual_tui.services.sessions import SessionContext, open_session
-from ritual_tui.services.sprints import close_sprint, last_sprint
+from ritual_tui.services.sprints import last_sprint
 from ritual_tui.store.workspace import Workspace
 
 
@@ -208,11 +209,12 @@ def copy_shares(ws: Workspace, session_id: str, last: list[MemberCapacity]) -> S
     return change_plan(ws, session_id, change)
 
 
-def close_previous(ws: Workspace, session_id: str, goal_met: bool, today: date | None = None) -> SprintPlan:
-    """Close the sprint still open before its end (the PO said yes, and gave the goal's verdict);
-    the new sprint's dates then start from today."""
+def close_previous(ws: Workspace, session_id: str, verdict: str, today: date | None = None) -> Closed:
+    """Close the sprint still open before its end (the PO said yes, and gave the goal's verdict:
+    met, partly, not-met) and write its summary; the new sprint's dates then start from today.
+    What becomes of its unfinished items is decided in the planning, and kept on it at the commit."""
     today = today or clock.today()
-    close_sprint(ws, goal_met)
+    result = close_with_summary(ws, verdict)
     closed = last_sprint(ws)
     start, end = default_dates(ws.settings, closed, today)
 
@@ -227,4 +229,5 @@ def close_previous(ws: Workspace, session_id: str, goal_met: bool, today: date |
         ]
         plan.capacity_days = team_capacity(plan.members, start, end)
 
-    return change_plan(ws, session_id, change)
+    change_plan(ws, session_id, change)
+    return result

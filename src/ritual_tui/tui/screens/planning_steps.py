@@ -17,6 +17,7 @@ from ritual_tui.rituals import ritual_named
 from ritual_tui.services import plan_choices, planning
 from ritual_tui.services.plan_commit import Committed, commit_plan, ready_to_commit
 from ritual_tui.services.planning import PlanningContext
+from ritual_tui.services.review_close import Closed
 from ritual_tui.tui.modals.choose import ChooseRecord
 from ritual_tui.tui.modals.prompt import Confirm, TextPrompt
 from ritual_tui.tui.screens.session import RitualSessionScreen
@@ -119,13 +120,23 @@ class PlanningSteps(RitualSessionScreen):
         day, total = sprint.day_of(self.today())
         question = Content(f"Close sprint {sprint.number} now, on day {day} of {total}?")
         detail = "Done items are accepted; the rest come back here as unfinished, to carry over, return or drop."
-        verdicts = [Row("met", ["met", "the sprint goal was met"]), Row("not", ["not met", "it was not"])]
+        verdicts = [
+            Row("met", ["met", "the sprint goal was met"]),
+            Row("partly", ["partly met", "part of it was"]),
+            Row("not-met", ["not met", "it was not"]),
+        ]
         today = self.today()
 
-        def verdict(key: str) -> None:
-            self.write(
-                lambda: planning.close_previous(self.ws, self.session_id, key == "met", today), lambda _: self.reload()
+        def closed(result: Closed) -> None:
+            names = ", ".join(p.name for p in result.summary)
+            folder = result.summary[0].parent if result.summary else self.ws.root
+            self.notify(
+                plain(f"Sprint {result.sprint.number} closed. Wrote {names} in {folder}"), markup=False, timeout=12
             )
+            self.reload()
+
+        def verdict(key: str) -> None:
+            self.write(lambda: planning.close_previous(self.ws, self.session_id, key, today), closed)
 
         self.app.push_screen(
             Confirm(question, detail),
@@ -321,7 +332,10 @@ class PlanningSteps(RitualSessionScreen):
 
         def committed(result: Committed) -> None:
             self.saved(result.plan)
-            self.notify(f"{result.sprint.id} started · plan written to plans/{result.files[0].name}", markup=False)
+            said = f"{result.sprint.id} started · plan written to plans/{result.files[0].name}"
+            if result.summary:  # its close-out decided here: returned and dropped items count as such
+                said += f" · {result.summary[0].name} written again with the close-out"
+            self.notify(said, markup=False)
 
         def yes(answer: Any) -> None:
             if answer:
