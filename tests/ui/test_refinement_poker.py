@@ -109,6 +109,28 @@ async def test_no_card_shows_before_the_reveal_then_all_at_once_with_the_figures
     assert (refined.estimate_before, refined.estimate_after) == (3, 5)
 
 
+async def test_a_card_typed_shows_the_same_mask_whatever_its_length(demo: Workspace) -> None:
+    app = RitualApp(demo, "refinement", presenter=True)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(pilot)
+        await take_up(pilot, "B-18")
+        await pilot.press("v")
+        await settle(pilot)
+        card = app.screen.query_one("#votepad-card")
+
+        def drawn() -> str:
+            return card.render_line(0).text.rstrip()
+
+        shown = []
+        for typed in ("5", "100", "13"):
+            await pilot.press(*typed)
+            await pilot.pause()
+            shown.append(drawn())
+            await pilot.press(*["backspace"] * len(typed))
+        assert shown[0] == shown[1] == shown[2] and "•" in shown[0], shown  # "100" and "5" look alike
+        assert all(typed not in drawn for typed, drawn in zip(("5", "100", "13"), shown, strict=True))
+
+
 async def test_a_card_off_the_deck_is_refused_and_nothing_is_saved(demo: Workspace) -> None:
     app = RitualApp(demo, "refinement")
     async with app.run_test(size=(100, 34)) as pilot:

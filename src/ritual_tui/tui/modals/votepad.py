@@ -20,7 +20,7 @@ from ritual_tui.tui.modals.prompt import Once
 from ritual_tui.tui.text import join, literal
 from ritual_tui.tui.widgets.inputs import SafeInput
 from ritual_tui.tui.widgets.table import RecordTable, Row
-from ritual_tui.tui.widgets.textbox import EntryLine
+from ritual_tui.tui.widgets.textbox import MaskedCard
 
 #: The keys that pick a voter, in the order of the list.
 VOTER_KEYS = "123456789"
@@ -48,7 +48,7 @@ class VotePad(Once):
             yield Label(literal(self.heading), id="votepad-title")
             yield RecordTable("Key", "Voter", "", empty="Nobody votes: h says who is here.", id="votepad-voters")
             yield Label("", id="votepad-who")
-            yield EntryLine(password=True, placeholder="card (masked)", id="votepad-card")
+            yield MaskedCard(placeholder="card (masked)", id="votepad-card")
             yield Static(f"Deck: {' '.join(self.deck)}", classes="caption")
             yield Static(
                 "Type the card, Enter saves and asks the next voter · ↑↓ another voter · Escape closes",

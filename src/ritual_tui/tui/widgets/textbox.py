@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, TextArea
@@ -48,3 +49,25 @@ class EntryLine(SafeInput, inherit_bindings=False):
             self.post_message(self.Submitted(self, value, None))
             return
         await super()._on_key(event)
+
+
+class MaskedCard(EntryLine):
+    """A card typed for a voter before the reveal: one mask, whatever was typed. A bullet per
+    character and a moving cursor would tell the room "100" from "5"."""
+
+    MASK = "•••"
+    DEFAULT_CSS = """
+    MaskedCard > .input--cursor {
+        background: transparent;
+        color: $foreground;
+        text-style: none;
+    }
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(password=True, **options)
+
+    @property
+    def _value(self) -> Text:
+        # Textual's Input draws its value from this property (a bullet per character when masked).
+        return Text(self.MASK if self.value else "", no_wrap=True, overflow="ignore", end="")
