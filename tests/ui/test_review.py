@@ -263,10 +263,12 @@ async def test_the_verdict_and_the_close_write_the_summary(demo: Workspace) -> N
         await settle(pilot)
         close_out = app.screen.query_one("#close-out")
         assert close_out.shown_keys() == ["B-9", "B-16", "B-23", "B-37", "B-13"]
+        assert close_out.row_text("B-37").split()[:4] == ["B-37", "carry", "over", "not"]  # not done, not reviewed
         close_out.select_key("B-37")
         await pilot.press("d", "enter")
         await settle(pilot)
         assert "closed 2026-11-26, summary in summaries/" in screen_text(app)
+        assert "B-37 2 dropped" in " ".join(app.screen.query_one("#run-sheet").row_text("B-37").split())
         await pilot.press("C", "a")  # the sprint is closed: nothing to close or accept any more
         await settle(pilot)
         await pilot.press("x", "enter")

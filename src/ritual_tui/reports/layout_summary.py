@@ -67,6 +67,17 @@ def _delivery(doc: dict[str, Any]) -> Table:
     return Table(["", "Items", "Points"], rows, numeric=(1, 2))
 
 
+#: An item not finished that the close returned to the backlog or dropped, as the items table says.
+CLOSED_AS = {"return": "returned", "drop": "dropped"}
+
+
+def _outcome(item: dict[str, Any]) -> str:
+    # A rejected item keeps its word, wherever the close sent it; one not finished says where it went.
+    if item["outcome"] == "carried-over" and item["close_out"] in CLOSED_AS:
+        return CLOSED_AS[item["close_out"]]
+    return str(item["outcome"])
+
+
 def _in_sprint(item: dict[str, Any], changes: list[dict[str, Any]]) -> str:
     steps = ["committed"] if item["committed"] else []
     steps += [f"{c['change']} {c['day']}" for c in changes if c["item"] == item["id"]]
@@ -83,7 +94,7 @@ def _items(d: dict[str, Any]) -> Table:
                 _in_sprint(i, d["scope_changes"]),
                 points_cell(i),
                 text(i["status"]),
-                text(i["outcome"]),
+                text(_outcome(i)),
             ]
             for i in d["items"]
         ],

@@ -162,3 +162,10 @@ def test_items_returned_or_dropped_at_the_close_are_not_counted_as_carried_over(
     assert "| Carried over | 1 | 1 |" in md
     assert "| Returned to the backlog | 1 | 5 |" in md
     assert "| Dropped | 1 | 3 |" in md
+    items_table = [line.split(" | ") for line in md.splitlines() if line.startswith("| B-") and "| committed |" in line]
+    assert [(cells[0], cells[-1]) for cells in items_table] == [
+        ("| B-1", "accepted |"),
+        ("| B-2", "returned |"),
+        ("| B-3", "dropped |"),
+        ("| B-4", "carried-over |"),
+    ]

@@ -47,7 +47,7 @@ class CloseOutScreen(Once):
         with Vertical(id="choose-box", classes="form"):
             yield Label(f"Close sprint {self.number}: what becomes of the items not accepted?", id="choose-title")
             yield RecordTable(
-                "Item", "Outcome", "Next", "Title", "Why", empty="Every item was accepted.", id="close-out"
+                "Item", "Becomes", "At the review", "Why", "Title", empty="Every item was accepted.", id="close-out"
             )
             yield Static(
                 "c carry over · r back to the backlog · d drop · w why · Enter closes the sprint · Escape cancels",

@@ -77,7 +77,7 @@ class ReviewClosing(ReviewFlows):
         sprint, context = self.sprint, self.context
         assert sprint is not None and context is not None
         waiting = [
-            (i, sprint.outcomes.get(i.id) or ("accepted" if i.status == "done" else "carried-over"))
+            (i, sprint.outcomes.get(i.id) or ("accepted" if i.status == "done" else "not done"))
             for i in context.run_sheet
         ]
         unfinished = [(i, outcome) for i, outcome in waiting if outcome != "accepted"]

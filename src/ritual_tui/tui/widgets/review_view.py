@@ -24,16 +24,21 @@ OUTCOME_STYLE = {"accepted": "bold green", "rejected": "bold red", "carried-over
 STATE_SHOWN = {"met": ("[✓]", "bold green"), "not-met": ("[✗]", "bold red"), "": ("[ ]", "dim")}
 #: Outcomes as the run-sheet's narrow column says them.
 OUTCOME_SHOWN = {"accepted": "accepted", "rejected": "rejected", "carried-over": "carried"}
+#: An item not finished that the close returned to the backlog or dropped instead of carrying it over.
+CLOSED_AS = {"return": "returned", "drop": "dropped"}
 
 
 def sheet_rows(sprint: Sprint, items: Sequence[BacklogItem]) -> list[Row]:
     """The run-sheet: id, the points it carries in the sprint ("?" entered unestimated), outcome so far,
     title."""
     ledger = scope_ledger(sprint)
+    sent = {line.item: line.action for line in sprint.close_out}
     rows = []
     for item in items:
         outcome = sprint.outcomes.get(item.id, "")
         shown: CellValue = (OUTCOME_SHOWN[outcome], OUTCOME_STYLE[outcome]) if outcome else ("–", "dim")
+        if outcome == "carried-over" and sent.get(item.id) in CLOSED_AS:  # what the close made of it
+            shown = (CLOSED_AS[sent[item.id]], OUTCOME_STYLE[outcome])
         carried = None if item.id in ledger.unestimated else ledger.points_of.get(item.id)
         rows.append(Row(item.id, [item.id, format_points(carried), shown, item.title]))
     return rows
