@@ -39,9 +39,9 @@ def check_objective(objective: str, settings: Settings) -> str:
     return objective
 
 
-def plural(count: int, word: str) -> str:
-    """ "1 item", "3 items"."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def plural(count: int, word: str, many: str = "") -> str:
+    """ "1 item", "3 items"; ``many`` for a word whose plural is not word + s ("dailies")."""
+    return f"{count} {word}" if count == 1 else f"{count} {many or word + 's'}"
 
 
 def format_points(points: float | None) -> str:

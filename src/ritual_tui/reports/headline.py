@@ -22,10 +22,6 @@ def _pts(value: float | None) -> str:
     return format_points(value)
 
 
-def _dailies(count: int) -> str:
-    return "1 daily" if count == 1 else f"{count} dailies"
-
-
 def _sentence(text: str) -> str:
     return text if text.rstrip().endswith((".", "!", "?")) else text + "."
 
@@ -65,7 +61,7 @@ def _reasons_at_risk(doc: dict[str, Any]) -> list[str]:
     scope = {i["id"] for i in doc["delivery"]["items"] if i["in_scope"]}
     for b in doc["blockers"]:
         if b["status"] == "open" and b["item"] in scope:
-            reasons.append(f"blocker {b['id']} on {b['item']} ({_dailies(b['dailies'])})")
+            reasons.append(f"blocker {b['id']} on {b['item']} ({plural(b['dailies'], 'daily', 'dailies')})")
     for e in doc["escalations"]["waiting_for_pm"]:
         if e["item"] in scope:
             reasons.append(f"{e['id']} ({e['severity']}) on {e['item']} waits for the PM")
@@ -121,7 +117,7 @@ def _risks(doc: dict[str, Any], settings: Settings) -> str:
         risks.append(f"{e['id']} ({e['severity']}{needed}) {e['title']}")
     for b in doc["blockers"]:
         if b["status"] == "open" and b["dailies"] >= settings.blocker_aging_dailies:
-            risks.append(f"{b['id']} open for {_dailies(b['dailies'])}: {b['title']}")
+            risks.append(f"{b['id']} open for {plural(b['dailies'], 'daily', 'dailies')}: {b['title']}")
     if not risks:
         return f"No escalation waits for the PM and no blocker is aging on {doc['as_of']}."
     more = f" (and {len(risks) - TOP_RISKS} more below)" if len(risks) > TOP_RISKS else ""

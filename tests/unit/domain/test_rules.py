@@ -13,6 +13,7 @@ from ritual_tui.domain.rules import (
     capacity_days,
     check_estimate,
     check_objective,
+    plural,
     readiness_gaps,
     sprint_figures,
     sprints_of_ready_work,
@@ -173,3 +174,8 @@ def test_escalation_lifecycle_records_history_and_refuses_skipping_back() -> Non
     fresh = Escalation(id="E-2", title="y")
     with pytest.raises(ValidationError, match="can become"):
         fresh.move_to("open", AT)
+
+
+def test_plural_says_one_daily_and_three_dailies() -> None:
+    assert [plural(n, "daily", "dailies") for n in (0, 1, 3)] == ["0 dailies", "1 daily", "3 dailies"]
+    assert [plural(n, "item") for n in (1, 2)] == ["1 item", "2 items"]

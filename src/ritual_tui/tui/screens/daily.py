@@ -17,6 +17,7 @@ from ritual_tui.domain.daily import DailyTimer
 from ritual_tui.domain.daily_records import Blocker
 from ritual_tui.domain.fields import Record
 from ritual_tui.domain.meeting import MeetingClock
+from ritual_tui.domain.rules import plural
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.services import daily
 from ritual_tui.services.daily import DailyContext
@@ -318,7 +319,7 @@ class DailyScreen(RitualSessionScreen):
         if blocker.escalation:
             self.notify(f"{blocker.id} is already escalated as {blocker.escalation}.", markup=False)
             return
-        ask = f"Open for {blocker.dailies_open()} dailies. What can you unblock?"
+        ask = f"Open for {plural(blocker.dailies_open(), 'daily', 'dailies')}. What can you unblock?"
         self.open_capture(self.capture_form("escalation", f"Blocker: {blocker.title}", ask, blocker))
 
     def action_move(self, step: int) -> None:

@@ -259,8 +259,9 @@ class PlanningScreen(PlanningSteps):
             literal(plan.goal or "(no goal yet)", "italic"),
         )
         parts = [f"P50 {f.p50} · P85 {f.p85} · chance {percent(view.chance)}" if f.p50 is not None else "No forecast."]
-        if f.p85 is not None and view.chosen.points > f.p85:
-            parts.append("Above P85: the team finishes less than this in more than 15% of outcomes.")
+        if f.p85 is not None and view.chosen.points > f.p85 and view.chance is not None:
+            short = percent(1 - view.chance)
+            parts.append(f"Above P85: the team finishes less than this in {short} of outcomes (P85 allows 15%).")
         if plan.confidence is None:
             parts.append("No confidence vote yet.")
         parts.append("The sprint starts, its snapshot is frozen, and the plan is written to plans/.")
