@@ -34,8 +34,10 @@ async def test_home_shows_the_sprint_the_ritual_due_and_what_waits_for_the_pm(de
         waiting = text_of(app.screen.query_one("#waiting")).splitlines()
         assert [row.split()[0] for row in waiting] == ["E-1", "E-2", "E-3", "E-7", "BL-3"]
         assert waiting[-1].startswith("BL-3 blocker 8d 3 dailies Legal")
-        # The newest decision file first: D-8, from the feedback heard at sprint 2's review.
-        assert text_of(app.screen.query_one("#recent")).splitlines()[0].startswith("D-8")
+        # The five latest by the day decided (demo: D-5 23 Nov, D-3 13 Nov, D-7 and D-6 11 Nov, D-4
+        # 5 Nov), not by file number: D-8, written last, was decided on 21 Oct at sprint 2's review.
+        recent = text_of(app.screen.query_one("#recent")).splitlines()
+        assert [row.split()[0] for row in recent] == ["D-5", "D-3", "D-7", "D-6", "D-4"]
         await pilot.press("d")
         await settle(pilot)
         assert app.screen.sub_title == "Daily stand-up"

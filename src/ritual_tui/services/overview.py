@@ -14,6 +14,7 @@ from ritual_tui.domain.rules import SprintFigures, sprint_figures
 from ritual_tui.domain.settings import Settings
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.services.sprints import active_sprint, sprint_items
+from ritual_tui.store.layout import id_number
 from ritual_tui.store.workspace import Workspace
 
 #: How many decisions the home screen lists.
@@ -41,7 +42,6 @@ def load_overview(ws: Workspace, today: date) -> Overview:
     settings = ws.settings
     sprint = active_sprint(ws)
     items = sprint_items(ws, sprint) if sprint else {}
-    decision_files = ws.files(Decision)[-RECENT_DECISIONS:]
     return Overview(
         settings=settings,
         today=today,
@@ -54,6 +54,7 @@ def load_overview(ws: Workspace, today: date) -> Overview:
             ws.all(Blocker, where=lambda b: b.status == "open"),
             settings,
         ),
-        recent_decisions=[ws.read(Decision, f) for f in reversed(decision_files)],
+        # By the day decided: a decision recorded late (at a review, from the CLI) sits in its place.
+        recent_decisions=ws.newest(Decision, RECENT_DECISIONS, lambda d: (d.date or date.min, id_number(d.id))),
         board=[items[i] for i in sprint.current_ids() if i in items] if sprint else [],
     )

@@ -254,14 +254,7 @@ class Workspace:
         if where is not None:
             indexed = self._indexed(record_type, folders)
             chosen = [(record, folder, name) for record, folder, name in indexed if where(record)]
-            partial = [
-                layout.record_file(folder, name, record_type.PREFIX)
-                for record, folder, name in chosen
-                if record.stored_digest == PARTIAL
-            ]
-            whole = iter(self._read_whole(record_type, partial, among=len(indexed)))
-            picked = [next(whole) if record.stored_digest == PARTIAL else record for record, _, _ in chosen]
-            return [record for record in picked if record is not None]
+            return self._whole(record_type, chosen, among=len(indexed))
         documents = FolderCaches(self._cache_path)
         found = self.files(record_type, folders)
         records = self.read_each(record_type, found, documents)
@@ -284,6 +277,24 @@ class Workspace:
             lambda folder: self._cache_path(folder, "index"),
             lambda files, among: self._read_whole(record_type, files, among),
         )
+
+    def newest(self, record_type: type[R], count: int, key: Callable[[R], Any]) -> list[R]:
+        """The ``count`` records that sort last by ``key``, read whole, the last first; ``key`` is
+        given index records, so it may look at the id and the type's ``INDEXED`` fields only."""
+        indexed = self._indexed(record_type, None)
+        chosen = sorted(indexed, key=lambda entry: key(entry[0]))[-count:][::-1] if count > 0 else []
+        return self._whole(record_type, chosen, among=len(indexed))
+
+    def _whole(self, record_type: type[R], chosen: list[tuple[R, Path, str]], among: int) -> list[R]:
+        """These index entries as whole records (those the index could not tell apart are whole already)."""
+        partial = [
+            layout.record_file(folder, name, record_type.PREFIX)
+            for record, folder, name in chosen
+            if record.stored_digest == PARTIAL
+        ]
+        whole = iter(self._read_whole(record_type, partial, among))
+        picked = [next(whole) if record.stored_digest == PARTIAL else record for record, _, _ in chosen]
+        return [record for record in picked if record is not None]
 
     def _read_whole(self, record_type: type[R], files: list[layout.RecordFile], among: int) -> list[R | None]:
         """These files' records, read whole: through their folders' caches of whole documents when
