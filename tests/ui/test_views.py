@@ -11,6 +11,8 @@ from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.daily_records import Note
 from ritual_tui.domain.decision import Decision
 from ritual_tui.domain.escalation import Escalation
+from ritual_tui.domain.session import RitualSession
+from ritual_tui.services.sessions import end_session, open_session
 from ritual_tui.store.workspace import Workspace
 from ritual_tui.tui.app import PRESENTER_BADGE, RitualApp
 from ritual_tui.tui.commands import screen_commands
@@ -194,6 +196,7 @@ async def test_home_names_the_start_day_of_a_sprint_not_yet_begun(ws: Workspace,
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert app.screen.query_one("#sprint-panel").border_title == "Sprint 1 · starts 2026-11-30 (in 4 days)"
+        assert "Today: no ritual until the sprint starts" in screen_text(app)
 
 
 async def test_notes_list_newest_first_by_when_they_were_taken(ws: Workspace) -> None:
@@ -307,3 +310,14 @@ async def test_what_the_store_notices_reaches_the_screen(demo: Workspace) -> Non
         await settle(pilot)
         notes = [str(n.message) for n in app._notifications]
         assert any("written by a newer ritual-tui (schema 9); it is shown but never rewritten" in n for n in notes)
+
+
+async def test_home_says_when_the_ritual_due_today_was_held(demo: Workspace) -> None:
+    daily = open_session(demo, "daily")  # Thursday 26 Nov, day 8 of 14: the daily is due
+    end_session(demo, daily.session.id, 600)
+    app = RitualApp(Workspace.open(demo.root))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        ended = Workspace.open(demo.root).get(RitualSession, daily.session.id).ended
+        assert ended is not None
+        assert f"Today: daily stand-up · held, ended {ended:%H:%M} (d starts another)" in screen_text(app)

@@ -69,9 +69,12 @@ def burndown(sprint: Sprint, items: Mapping[str, BacklogItem], today: date) -> l
 
 def ritual_due(sprint: Sprint | None, today: date) -> str:
     """Which ritual today calls for: planning on a sprint's first day, review on its last, refinement
-    at its middle, a daily on any other weekday, and planning when no sprint is under way."""
+    at its middle, a daily on any other weekday, and planning when no sprint is under way; none yet
+    ("ahead") before a sprint planned ahead starts."""
     if sprint is None or sprint.status == "closed" or today > sprint.end:
         return "planning"
+    if today < sprint.start:
+        return "ahead"
     if today == sprint.start:
         return "planning"
     if today == sprint.end:

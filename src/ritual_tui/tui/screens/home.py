@@ -25,6 +25,7 @@ RITUAL_NAMES = {
     "refinement": "backlog refinement",
     "review": "sprint review",
     "none": "no ritual (weekend)",
+    "ahead": "no ritual until the sprint starts",
 }
 
 
@@ -170,6 +171,8 @@ class HomeScreen(RitualScreen):
         due = RITUAL_NAMES.get(overview.due, overview.due)
         ritual = declared.get(overview.due)
         hint = f" · press {ritual.key}" if ritual else ""
+        if ritual and overview.held is not None and overview.held.ended is not None:
+            hint = f" · held, ended {overview.held.ended:%H:%M} ({ritual.key} starts another)"
         line = join("Today: ", (due, "bold"), hint)
         for name in self.ritual_app.rituals_open:
             r = declared[name]
