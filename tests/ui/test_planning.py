@@ -100,6 +100,15 @@ async def test_closing_out_the_last_sprint(demo: Workspace) -> None:
         assert isinstance(app.screen, TextPrompt)
         await answer(pilot, "Legal will not approve it this quarter")
         assert "S5→drop" in backlog(app).row_text("B-23")
+        await on_item(pilot, "B-23")
+        await pilot.press("u")  # asked again: what was decided is offered first
+        await settle(pilot)
+        assert app.screen.query_one("#choices", RecordTable).selected_key == "drop"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.query_one(Input).value == "Legal will not approve it this quarter"
+        await pilot.press("escape")
+        await settle(pilot)
         await on_item(pilot, "B-9")
         await pilot.press("s")  # s on an unfinished item asks what becomes of it too
         await settle(pilot)

@@ -22,9 +22,13 @@ class ChooseRecord(Once):
         Binding("escape", "cancel", "Cancel", tooltip="Choose nothing"),
     ]
 
-    def __init__(self, question: Content, columns: Sequence[str], rows: Sequence[Row]) -> None:
+    def __init__(
+        self, question: Content, columns: Sequence[str], rows: Sequence[Row], selected: str | None = None
+    ) -> None:
         super().__init__()
         self.question, self.columns, self.rows = question, columns, rows
+        #: The row the cursor starts on (what was chosen before), else the first.
+        self.selected = selected
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choose-box", classes="form"):
@@ -35,6 +39,8 @@ class ChooseRecord(Once):
     def on_mount(self) -> None:
         table = self.query_one(RecordTable)
         table.set_rows(self.rows)
+        if self.selected is not None:
+            table.select_key(self.selected)
         table.focus()
 
     def on_record_table_selected(self, event: RecordTable.Selected) -> None:

@@ -71,12 +71,17 @@ class PlanningSteps(RitualSessionScreen):
         self.app.push_screen(TextPrompt(heading, asks_for, required, text), answered)
 
     def choose(
-        self, question: str | Content, rows: list[Row], then: Callable[[str], None], columns: tuple[str, ...] = ("", "")
+        self,
+        question: str | Content,
+        rows: list[Row],
+        then: Callable[[str], None],
+        columns: tuple[str, ...] = ("", ""),
+        selected: str | None = None,
     ) -> None:
-        """One of a few rows; Escape chooses nothing."""
+        """One of a few rows, the cursor on ``selected`` if given; Escape chooses nothing."""
         heading = question if isinstance(question, Content) else Content(question)
         self.app.push_screen(
-            ChooseRecord(heading, columns, rows), lambda key: then(key) if isinstance(key, str) else None
+            ChooseRecord(heading, columns, rows, selected), lambda key: then(key) if isinstance(key, str) else None
         )
 
     def save(self, job: Callable[[], SprintPlan]) -> None:
@@ -259,6 +264,10 @@ class PlanningSteps(RitualSessionScreen):
         if item_id is None or self.context is None or item_id not in self.context.unfinished:
             return
 
+        # What was decided before (here, or when the review closed the sprint) is offered first.
+        at_close = {c.item: c for c in self.context.previous.close_out} if self.context.previous else {}
+        before = self.context.plan.close_out_of(item_id) or at_close.get(item_id)
+
         def action(key: str) -> None:
             word = next(r.cells[0] for r in CLOSE_OUT_CHOICES if r.key == key)
 
@@ -266,9 +275,11 @@ class PlanningSteps(RitualSessionScreen):
                 self.save(lambda: plan_choices.close_out(self.ws, self.session_id, item_id, key, text))
                 self.next_unfinished(item_id)
 
-            self.ask(join(f"Why {word}? ", self.item_title(item_id)), "the reason", reason)
+            said = before.reason if before is not None and before.action == key else ""
+            self.ask(join(f"Why {word}? ", self.item_title(item_id)), "the reason", reason, said)
 
-        self.choose(join("Unfinished: what becomes of it? ", self.item_title(item_id)), CLOSE_OUT_CHOICES, action)
+        question = join("Unfinished: what becomes of it? ", self.item_title(item_id))
+        self.choose(question, CLOSE_OUT_CHOICES, action, selected=before.action if before else None)
 
     def next_unfinished(self, after: str) -> None:
         """Put the cursor on the next unfinished item still undecided, so that u goes down the list."""
