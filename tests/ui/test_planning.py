@@ -315,3 +315,5 @@ async def test_back_from_the_review_that_closed_the_sprint_the_planning_shows_it
         shown = screen_text(app)
         assert "still open" not in shown
         assert "Sprint 5 left 5 items unfinished: u carries over, returns or drops each." in shown
+        # Closed early today, sprint 5 is followed from today, as when closed from the planning.
+        assert app.screen.query_one("#team-box").border_title == "Sprint 6 · 26 Nov–9 Dec · 53 person-days"

@@ -116,6 +116,9 @@ def open_planning(ws: Workspace, today: date | None = None, new: bool = False) -
     if plan is None:
         plan = new_plan(ws, previous, today)
         base.session = ws.update(RitualSession, base.session.id, lambda s: setattr(s, "plan", plan))
+    elif _closed_early_since(plan, previous):
+        assert previous is not None
+        plan = _start_after(ws, base.session.id, previous, today)  # closed at the review meanwhile
     index = ws.index(BacklogItem)
     items = {i.id: i for i in index}
     before = last_plan(ws, previous if previous is not None and previous.id != plan.sprint else None)
@@ -130,6 +133,14 @@ def open_planning(ws: Workspace, today: date | None = None, new: bool = False) -
         past=history(ws.all(Sprint), items, ws.settings.forecast_sprints),
         last_members=before.members if before else [],
     )
+
+
+def _closed_early_since(plan: SprintPlan, previous: Sprint | None) -> bool:
+    """True when the plan still has the dates proposed while the last sprint ran (from the day after
+    its end), and that sprint has since closed before its end."""
+    if plan.sprint or previous is None or previous.status != "closed" or previous.closed is None:
+        return False
+    return previous.closed.date() < previous.end and plan.start == previous.end + timedelta(days=1)
 
 
 def change_plan(ws: Workspace, session_id: str, change: Callable[[SprintPlan], None]) -> SprintPlan:
@@ -215,7 +226,12 @@ def close_previous(ws: Workspace, session_id: str, verdict: str, today: date | N
     What becomes of its unfinished items is decided in the planning, and kept on it at the commit."""
     today = today or clock.today()
     result = close_with_summary(ws, verdict)
-    closed = last_sprint(ws)
+    _start_after(ws, session_id, last_sprint(ws), today)
+    return result
+
+
+def _start_after(ws: Workspace, session_id: str, closed: Sprint | None, today: date) -> SprintPlan:
+    """The plan's dates moved to follow a sprint closed early: from today, days off kept within them."""
     start, end = default_dates(ws.settings, closed, today)
 
     def change(plan: SprintPlan) -> None:
@@ -229,5 +245,4 @@ def close_previous(ws: Workspace, session_id: str, verdict: str, today: date | N
         ]
         plan.capacity_days = team_capacity(plan.members, start, end)
 
-    change_plan(ws, session_id, change)
-    return result
+    return change_plan(ws, session_id, change)
