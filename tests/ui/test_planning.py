@@ -297,7 +297,7 @@ async def test_the_forecast_is_explained_one_key_away(demo: Workspace) -> None:
         assert isinstance(app.screen, PlanningScreen)
 
 
-async def test_back_from_the_review_that_closed_the_sprint_the_planning_shows_its_close_out(
+async def test_the_review_held_from_the_planning_returns_to_it_showing_the_close_out(
     demo: Workspace,
 ) -> None:
     app = RitualApp(demo, "planning")
@@ -309,7 +309,9 @@ async def test_back_from_the_review_that_closed_the_sprint_the_planning_shows_it
         await settle(pilot)
         assert app.current_mode == "review"
         close_sprint(Workspace.open(demo.root), True)  # as the review's close does
-        app.open_ritual("planning")
+        await pilot.press("x", "enter")  # the review ends
+        await settle(pilot)
+        await pilot.press("enter")  # its recap read
         await settle(pilot)
         assert isinstance(app.screen, PlanningScreen)
         shown = screen_text(app)

@@ -171,8 +171,10 @@ class RitualApp(App[int]):
         self.switch_mode("home")
 
     def ritual_ended(self, name: str) -> None:
-        """A ritual ended: home again, and its mode gone (opening it again starts a new session)."""
-        self.switch_mode("home")
+        """A ritual ended: home again, and its mode gone (opening it again starts a new session).
+        A review held from the planning returns to the planning, which waits for its close."""
+        back_to_planning = name == "review" and "planning" in self.rituals_open
+        self.switch_mode("planning" if back_to_planning else "home")
         if name in self.rituals_open:
             self.rituals_open.remove(name)
             self.remove_mode(name)
