@@ -228,6 +228,9 @@ async def test_help_and_palette_list_every_action_of_the_screen(demo: Workspace)
         assert "n daily Next speaker" in keys and "x daily End the ritual and show the recap" in keys
         assert "?, f1 app Show every key of this screen" in keys and "^q app Quit ritual-tui" in keys
         assert keys.index("n daily Next speaker") < keys.index("^q app Quit ritual-tui")  # the screen's own first
+        assert "Focus Previous" not in text_of(table)  # Textual's own keys in our words
+        hint = app.screen.query_one("#help-box .caption")
+        assert hint.region.bottom <= 24 and hint.region.height >= 1  # the scroll hint is on screen at 80×24
         table.select_key("next_speaker")
         await pilot.press("enter")  # Enter on a line runs its key
         await settle(pilot)

@@ -33,6 +33,10 @@ def _keys(screen: Screen[object], binding: Binding) -> str:
     return ", ".join(screen.app.get_key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(","))
 
 
+#: Textual's own keys, said as our own are (its descriptions read "Focus Previous").
+PLAIN_WORDS = {"focus_previous": "Move to the previous panel", "focus_next": "Move to the next panel"}
+
+
 def screen_commands(screen: Screen[object]) -> Iterator[Command]:
     """Each binding of the screen (its own and those it inherits) and of the app, once each."""
     area = getattr(screen, "AREA", "app")
@@ -44,7 +48,7 @@ def screen_commands(screen: Screen[object]) -> Iterator[Command]:
         if not isinstance(binding, Binding) or action in seen or not binding.description:
             continue
         seen.add(action)
-        what = binding.tooltip or binding.description
+        what = binding.tooltip or PLAIN_WORDS.get(action, binding.description)
         yield Command(namespace, what[:1].upper() + what[1:], _keys(screen, binding), binding.action)
 
 
