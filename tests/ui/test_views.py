@@ -46,6 +46,7 @@ async def test_home_shows_the_sprint_the_ritual_due_and_what_waits_for_the_pm(de
         await pilot.press("escape", "e")
         await settle(pilot)
         assert app.screen.sub_title == "Escalations"
+        assert (app.screen.title or app.title) == "ritual · Bookwise"  # the header says "Escalations" once
 
 
 async def test_escalations_are_triaged_on_single_keys(demo: Workspace) -> None:
