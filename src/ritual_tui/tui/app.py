@@ -46,7 +46,8 @@ class RitualApp(App[int]):
 
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {RitualCommands}
-    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"home": _home}
+    # Home is the default mode's first screen (get_default_screen), named "home" once mounted: a
+    # screen from MODES makes Textual parse the whole stylesheet a second time before the first paint.
     DEFAULT_MODE = "home"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit ritual-tui", priority=True),
@@ -96,7 +97,11 @@ class RitualApp(App[int]):
             self.theme = PRESENTER_THEME.name
         self._show_title()
 
+    def get_default_screen(self) -> Screen[Any]:
+        return _home()
+
     def on_mount(self) -> None:
+        self.add_mode("home", _home)  # its screen is made already: this lets switch_mode go back to it
         if self.start != "home":
             self.open_ritual(self.start)
 
