@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,11 +13,13 @@ from textual.widgets import Static
 from ritual_tui.domain.rules import format_points, plural
 from ritual_tui.reports.charts import spark
 from ritual_tui.rituals import RITUALS, ritual_named
-from ritual_tui.services.overview import Overview, load_overview
 from ritual_tui.tui.screens.base import RitualScreen
 from ritual_tui.tui.text import join, literal
 from ritual_tui.tui.widgets.chrome import bottom, top
 from ritual_tui.tui.widgets.table import RecordTable, Row
+
+if TYPE_CHECKING:
+    from ritual_tui.services.overview import Overview
 
 RITUAL_NAMES = {
     "daily": "daily stand-up",
@@ -113,6 +115,9 @@ class HomeScreen(RitualScreen):
         self.call_after_refresh(self.action_reload)
 
     def action_reload(self) -> None:
+        # Imported here, after the first paint: what home reads costs some 7 ms of imports.
+        from ritual_tui.services.overview import load_overview
+
         self.load(lambda: load_overview(self.ws, self.today()), self.show)
 
     def action_read_again(self) -> None:
