@@ -272,6 +272,8 @@ async def test_goal_vote_and_commit(demo: Workspace) -> None:
     d = summary["delivery"]
     assert (d["carried_over_items"], d["carried_over_points"]) == (2, 8)
     assert (d["returned_items"], d["returned_points"]) == (3, 10)
+    md = (demo.root / "summaries" / "sprint-5-summary.md").read_text(encoding="utf-8")
+    assert "back to the backlog: Decided in the room" in md  # the reason given in the planning
     assert [(c.item, c.action) for c in ws.get(Sprint, "S-5").close_out] == [
         ("B-9", "carry-over"),
         ("B-16", "carry-over"),

@@ -84,3 +84,13 @@ def done_gaps(review: ItemReview | None, item: BacklogItem, definition_of_done: 
     acceptance criterion found not met. Accepting it anyway takes an override, which is recorded."""
     missing = [entry for entry in definition_of_done if review is None or review.state("done", entry) != "met"]
     return missing + [f"criterion not met: {c}" for c in unmet_criteria(review, item)]
+
+
+#: An item not finished that the close returned to the backlog or dropped, as the tables say it.
+CLOSED_AS = {"return": "returned", "drop": "dropped"}
+
+
+def closed_as(outcome: str, close_out: str) -> str:
+    """An outcome as a table says it: a rejected item keeps its word, wherever the close sent it; one
+    not finished says where the close sent it (``close_out``: carry-over, return, drop or "")."""
+    return CLOSED_AS[close_out] if outcome == "carried-over" and close_out in CLOSED_AS else outcome

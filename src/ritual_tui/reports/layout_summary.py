@@ -10,14 +10,14 @@ from ritual_tui.reports.blocks import Block, Bullets, Chart, Heading, Paragraph,
 from ritual_tui.reports.layout_parts import answers_table, footer, points_cell, raised_table, waiting_table
 from ritual_tui.reports.left_out import left_out_blocks
 from ritual_tui.reports.refinement import refinement_blocks
-from ritual_tui.reports.review import review_blocks
+from ritual_tui.reports.review import outcome_shown, review_blocks
 
 
 def _period(doc: dict[str, Any]) -> str:
     s = doc["sprint"]
     if s["status"] == "closed":
         closed = f"closed on {s['closed_on']}" if s["closed_on"] else "closed"
-        return f"{s['start']} to {s['end']} · {closed} · figures as of {doc['as_of']}, the sprint's last day"
+        return f"{s['start']} to {s['end']} · {closed} · figures as of {doc['as_of']}, its last day"
     return f"{s['start']} to {s['end']} · running, day {s['day']} of {s['days']} · figures as of {doc['as_of']}"
 
 
@@ -28,7 +28,7 @@ def _goal(s: dict[str, Any]) -> list[Run]:
     if s["status"] != "closed":
         return [*runs, (". Whether it is met is decided at the review.", "")]
     verdict = WORDS.get(s["goal_verdict"], "not recorded")
-    runs += [(". Goal ", ""), (verdict, "bold"), (" at the review", "")]
+    runs += [(". Goal ", ""), (verdict, "bold"), (" when it closed", "")]
     return [*runs, (f": {s['goal_reason']}", "") if s["goal_reason"] else (".", "")]
 
 
@@ -67,17 +67,6 @@ def _delivery(doc: dict[str, Any]) -> Table:
     return Table(["", "Items", "Points"], rows, numeric=(1, 2))
 
 
-#: An item not finished that the close returned to the backlog or dropped, as the items table says.
-CLOSED_AS = {"return": "returned", "drop": "dropped"}
-
-
-def _outcome(item: dict[str, Any]) -> str:
-    # A rejected item keeps its word, wherever the close sent it; one not finished says where it went.
-    if item["outcome"] == "carried-over" and item["close_out"] in CLOSED_AS:
-        return CLOSED_AS[item["close_out"]]
-    return str(item["outcome"])
-
-
 def _in_sprint(item: dict[str, Any], changes: list[dict[str, Any]]) -> str:
     steps = ["committed"] if item["committed"] else []
     steps += [f"{c['change']} {c['day']}" for c in changes if c["item"] == item["id"]]
@@ -94,7 +83,7 @@ def _items(d: dict[str, Any]) -> Table:
                 _in_sprint(i, d["scope_changes"]),
                 points_cell(i),
                 text(i["status"]),
-                text(_outcome(i)),
+                text(outcome_shown(i)),
             ]
             for i in d["items"]
         ],

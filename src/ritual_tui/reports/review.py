@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ritual_tui.domain.feedback import BECOMES_WORDS
-from ritual_tui.domain.review import WORDS, ItemReview
+from ritual_tui.domain.review import WORDS, ItemReview, closed_as
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.reports.blocks import Block, Heading, Paragraph, Table, text
@@ -33,6 +33,7 @@ def _outcome(line: dict[str, Any], sprint: Sprint, entries: list[str]) -> dict[s
         "dod_missed": missed,
         "override": review.override if review else "",
         "next": close_out.action if close_out else "",
+        "next_reason": close_out.reason if close_out else "",
     }
 
 
@@ -61,12 +62,17 @@ def review_part(ws: Workspace, sprint: Sprint, outcome_lines: list[dict[str, Any
     }
 
 
+def outcome_shown(item: dict[str, Any]) -> str:
+    """An item line's outcome as a table says it (see :func:`closed_as`)."""
+    return closed_as(str(item["outcome"]), str(item["close_out"]))
+
+
 def _notes(o: dict[str, Any]) -> str:
     notes = [f"criterion not met: {c}" for c in o["criteria_unmet"]]
     notes += [f"why: {o['reason'].rstrip('.')}"] if o["reason"] else []
     notes += [f"DoD missed: {', '.join(o['dod_missed'])}"] if o["dod_missed"] else []
     notes += [f"accepted with an override: {o['override'].rstrip('.')}"] if o["override"] else []
-    notes += [WORDS[o["next"]]] if o["next"] else []
+    notes += [f"{WORDS[o['next']]}: {o['next_reason']}" if o["next_reason"] else WORDS[o["next"]]] if o["next"] else []
     return "; ".join(notes)
 
 
@@ -91,7 +97,10 @@ def review_blocks(doc: dict[str, Any]) -> list[Block]:
         Heading(3, "Outcomes"),
         Table(
             ["Item", "Title", "Points", "Outcome", "Definition of Done", "Notes"],
-            [[o["id"], o["title"], text(o["points"]), o["outcome"], o["dod"], text(_notes(o))] for o in r["outcomes"]],
+            [
+                [o["id"], o["title"], text(o["points"]), outcome_shown(o), o["dod"], text(_notes(o))]
+                for o in r["outcomes"]
+            ],
             "No outcome recorded yet.",
             (2,),
         ),

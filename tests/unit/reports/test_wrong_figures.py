@@ -162,6 +162,12 @@ def test_items_returned_or_dropped_at_the_close_are_not_counted_as_carried_over(
     assert "| Carried over | 1 | 1 |" in md
     assert "| Returned to the backlog | 1 | 5 |" in md
     assert "| Dropped | 1 | 3 |" in md
+    # The review's outcomes say the same, with where the close sent each unfinished item.
+    reviewed = {line.split(" | ")[0]: line for line in md.splitlines() if "| not checked |" in line}
+    assert "| returned | not checked | back to the backlog |" in reviewed["| B-2"]
+    assert "| dropped | not checked | dropped |" in reviewed["| B-3"]
+    assert "| carried-over | not checked | carried over to the next sprint |" in reviewed["| B-4"]
+    assert "Goal **not met** when it closed" in md  # closed from the command line: no review was held
     items_table = [line.split(" | ") for line in md.splitlines() if line.startswith("| B-") and "| committed |" in line]
     assert [(cells[0], cells[-1]) for cells in items_table] == [
         ("| B-1", "accepted |"),

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from ritual_tui.domain.backlog import BacklogItem
+from ritual_tui.domain.review import closed_as
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.sprint import Sprint
 from ritual_tui.services import review
@@ -259,8 +260,14 @@ class ReviewScreen(ReviewDecisions):
         sprint = self.sprint
         if sprint is None:
             return []
+        sent = {line.item: line.action for line in sprint.close_out}
         outcomes = [
-            join((f"{i.id} ", "bold"), sprint.outcomes.get(i.id, "not decided"), " ", literal(i.title))
+            join(
+                (f"{i.id} ", "bold"),
+                closed_as(sprint.outcomes.get(i.id, "not decided"), sent.get(i.id, "")),
+                " ",
+                literal(i.title),
+            )
             for i in self.context.run_sheet
         ]
         changes = [

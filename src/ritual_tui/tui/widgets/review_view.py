@@ -10,7 +10,7 @@ from textual.content import Content
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.delivery import scope_ledger
 from ritual_tui.domain.feedback import Feedback
-from ritual_tui.domain.review import WORDS, done_gaps
+from ritual_tui.domain.review import WORDS, closed_as, done_gaps
 from ritual_tui.domain.roadmap import ProductProgress
 from ritual_tui.domain.rules import format_points
 from ritual_tui.domain.session import RitualSession
@@ -24,8 +24,6 @@ OUTCOME_STYLE = {"accepted": "bold green", "rejected": "bold red", "carried-over
 STATE_SHOWN = {"met": ("[✓]", "bold green"), "not-met": ("[✗]", "bold red"), "": ("[ ]", "dim")}
 #: Outcomes as the run-sheet's narrow column says them.
 OUTCOME_SHOWN = {"accepted": "accepted", "rejected": "rejected", "carried-over": "carried"}
-#: An item not finished that the close returned to the backlog or dropped instead of carrying it over.
-CLOSED_AS = {"return": "returned", "drop": "dropped"}
 
 
 def sheet_rows(sprint: Sprint, items: Sequence[BacklogItem]) -> list[Row]:
@@ -36,9 +34,8 @@ def sheet_rows(sprint: Sprint, items: Sequence[BacklogItem]) -> list[Row]:
     rows = []
     for item in items:
         outcome = sprint.outcomes.get(item.id, "")
-        shown: CellValue = (OUTCOME_SHOWN[outcome], OUTCOME_STYLE[outcome]) if outcome else ("–", "dim")
-        if outcome == "carried-over" and sent.get(item.id) in CLOSED_AS:  # what the close made of it
-            shown = (CLOSED_AS[sent[item.id]], OUTCOME_STYLE[outcome])
+        word = closed_as(outcome, sent.get(item.id, ""))  # what the close made of an unfinished item
+        shown: CellValue = (OUTCOME_SHOWN.get(word, word), OUTCOME_STYLE[outcome]) if outcome else ("–", "dim")
         carried = None if item.id in ledger.unestimated else ledger.points_of.get(item.id)
         rows.append(Row(item.id, [item.id, format_points(carried), shown, item.title]))
     return rows
