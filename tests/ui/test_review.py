@@ -93,7 +93,7 @@ async def test_the_definition_of_done_gate_asks_and_records_the_override(demo: W
         await settle(pilot)
         await on_item(pilot, "B-16")  # in review, nothing checked
         await pilot.press("a")
-        assert "Accept B-16? It is review, not done." in screen_text(app)
+        assert "Accept B-16? Its status is review, not done." in screen_text(app)
         await pilot.press("enter")
         await settle(pilot)
         assert "It misses the Definition of Done:" in screen_text(app)

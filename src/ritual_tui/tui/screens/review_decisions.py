@@ -103,7 +103,7 @@ class ReviewDecisions(ReviewClosing):
     def _accept(self, item: BacklogItem, sprint: Sprint, not_done_ok: bool = False) -> None:
         assert self.context is not None
         if item.status != "done" and not not_done_ok:
-            question = join("Accept ", (item.id, "bold"), f"? It is {item.status}, not done.")
+            question = join("Accept ", (item.id, "bold"), f"? Its status is {item.status}, not done.")
 
             def answered(yes: object) -> None:
                 if yes:
