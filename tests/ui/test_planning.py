@@ -87,6 +87,8 @@ async def test_closing_out_the_last_sprint(demo: Workspace) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await close_sprint_five(pilot)
+        told = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("Sprint 5 closed. Wrote sprint-5-summary.") and "summaries" in m for m in told), told
         shown = screen_text(app)
         # Closed today: the new sprint starts today, 26 Nov to 9 Dec, still 10 working days.
         assert app.screen.query_one("#team-box").border_title == "Sprint 6 · 26 Nov–9 Dec · 53 person-days"

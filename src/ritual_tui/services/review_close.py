@@ -24,6 +24,12 @@ class Closed:
     figures: SprintFigures
     summary: list[Path]
 
+    def message(self) -> str:
+        """What the PO is told: the sprint closed, and the summary files written, with where."""
+        names = ", ".join(p.name for p in self.summary)
+        where = f" in {self.summary[0].parent}" if self.summary else ""
+        return f"Sprint {self.sprint.number} closed. Wrote {names}{where}"
+
 
 def write_summary(ws: Workspace, sprint: Sprint) -> list[Path]:
     """Write the sprint's summary into the workspace's summaries folder; returns the files."""

@@ -133,11 +133,7 @@ class PlanningSteps(RitualSessionScreen):
         today = self.today()
 
         def closed(result: Closed) -> None:
-            names = ", ".join(p.name for p in result.summary)
-            folder = result.summary[0].parent if result.summary else self.ws.root
-            self.notify(
-                plain(f"Sprint {result.sprint.number} closed. Wrote {names} in {folder}"), markup=False, timeout=12
-            )
+            self.notify(plain(result.message()), markup=False, timeout=12)
             self.reload()
 
         def verdict(key: str) -> None:

@@ -104,11 +104,7 @@ class ReviewClosing(ReviewFlows):
 
         def closed(result: Closed) -> None:
             self.closing = False
-            names = ", ".join(p.name for p in result.summary)
-            folder = result.summary[0].parent if result.summary else self.ws.root
-            self.notify(
-                plain(f"Sprint {result.sprint.number} closed. Wrote {names} in {folder}"), markup=False, timeout=12
-            )
+            self.notify(plain(result.message()), markup=False, timeout=12)
             self.sprint_saved(result.sprint)
             if self.progress_wanted():
                 self.reload_progress()
