@@ -2,54 +2,47 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shlex
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
 import tomli_w
 
-from ritual_tui.domain import clock
 from ritual_tui.domain.errors import (
-    ConflictError,
     DamagedFileError,
-    NewerVersionError,
     NotFoundError,
     RitualError,
     StorageError,
     ValidationError,
     WorkspaceMissingError,
 )
-from ritual_tui.domain.fields import Record, from_doc, has_unknown_keys, to_doc
+from ritual_tui.domain.fields import Record, from_doc, has_unknown_keys
 from ritual_tui.domain.session import RitualSession
 from ritual_tui.domain.settings import Settings
 from ritual_tui.domain.trusted import from_trusted_doc
 from ritual_tui.paths import default_settings_file
 from ritual_tui.store import layout
 from ritual_tui.store.cache import FolderCache, FolderCaches
-from ritual_tui.store.files import TRAILER, ensure_folder, render, write_atomic
+from ritual_tui.store.files import TRAILER, ensure_folder, write_atomic
 from ritual_tui.store.index import PARTIAL, read_index
 from ritual_tui.store.lock import WorkspaceLock
 from ritual_tui.store.reading import has_trailer, line_of_key, parse_document, read_bytes, read_with_identity
 from ritual_tui.store.schema import CURRENT, migrate, version_of
+from ritual_tui.store.writing import WorkspaceWrites, digest
 
 R = TypeVar("R", bound=Record)
 
 _GITIGNORE = "# Local state of ritual-tui: the lock, migration backups and caches.\n.ritual/\n"
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def _text(path: Path) -> str:
     return read_bytes(path).decode("utf-8", errors="replace")
 
 
-class Workspace:
+class Workspace(WorkspaceWrites):
     """One product's folder of records.
 
     Open one with :meth:`open` (an error when it is missing) or make one with :meth:`create`.
@@ -203,7 +196,7 @@ class Workspace:
                 line_of_key(text, "'id'"),
             )
         record.stored_as = path
-        record.stored_digest = _digest(data)
+        record.stored_digest = digest(data)
         if version > CURRENT:
             record.stored_digest = "newer:" + record.stored_digest
         elif version < CURRENT:
@@ -223,7 +216,7 @@ class Workspace:
         backup = self.root / layout.PRIVATE_FOLDER / "backups" / f"{relative}.v{version}"
         try:
             with self.lock:
-                if _digest(read_bytes(record.stored_as)) != record.stored_digest:
+                if digest(read_bytes(record.stored_as)) != record.stored_digest:
                     return  # changed meanwhile: upgrade it next time
                 write_atomic(backup, original)
                 self._write(record)
@@ -402,77 +395,3 @@ class Workspace:
                     raise
                 self.leave_out(Path(str(error.path)), error)
         return found
-
-    # -- writing ---------------------------------------------------------------------------------
-
-    def _write(self, record: Record) -> None:
-        assert record.stored_as is not None
-        doc = {"schema": CURRENT, **to_doc(record)}
-        data = render(doc, layout.record_header(record.KIND, record.id))
-        write_atomic(record.stored_as, data)
-        record.stored_digest = _digest(data)
-
-    def next_number(self, record_type: type[Record]) -> int:
-        """The number the next record of this type gets (from file names alone)."""
-        return layout.highest_number(layout.record_folders(self.root, record_type), record_type.PREFIX) + 1
-
-    def _take_next_id(self, record: Record, number: int | None = None) -> int:
-        number = self.next_number(type(record)) if number is None else number
-        record.id = f"{record.PREFIX}-{number}"
-        if hasattr(record, "number"):
-            record.number = number
-        return number
-
-    def add(self, record: R) -> R:
-        """Store a new record under the next free id of its type, and return it."""
-        return self.add_all([record])[0]
-
-    def add_all(self, records: Sequence[R]) -> list[R]:
-        """Store new records of one type under the next free ids, in order. The folder is scanned for
-        the next id once, not once per record: an import of 5,000 items spent two thirds of its time
-        there. A refused write leaves the records before it written (their ``stored_digest`` set)."""
-        with self.lock:
-            number = self.next_number(type(records[0])) if records else 0
-            for offset, record in enumerate(records):
-                self._take_next_id(record, number + offset)
-                folder = layout.record_folder(self.root, type(record), getattr(record, "date", None))
-                record.stored_as = folder / layout.new_file_name(record.PREFIX, number + offset)
-                self._write(record)
-        return list(records)
-
-    def save(self, record: Record) -> None:
-        """Rewrite a record read earlier, unless someone changed its file since (then ConflictError)."""
-        self._refuse_newer(record)
-        assert record.stored_as is not None
-        with self.lock:
-            try:
-                current = _digest(read_bytes(record.stored_as))
-            except StorageError:
-                current = "gone"
-            if current != record.stored_digest:
-                raise ConflictError(
-                    f"{record.stored_as} changed on disk since it was read (another window, an editor or "
-                    f"a git pull). Your change to {record.id} was not saved; reload to see theirs."
-                )
-            self._write(record)
-
-    def _refuse_newer(self, record: Record) -> None:
-        if record.stored_digest == PARTIAL:
-            raise ValueError("save() takes a record read whole; one from index() has only some fields")
-        if record.stored_as is None:
-            raise ValueError("save() takes a record read from the workspace; use add() for a new one")
-        if record.stored_digest.startswith("newer:"):
-            raise NewerVersionError(
-                record.stored_as, "was written by a newer ritual-tui; upgrade ritual-tui to change it"
-            )
-
-    def update(self, record_type: type[R], ref: str, change: Callable[[R], None]) -> R:
-        """Read a record, apply ``change`` and write it, all under the lock (no lost update)."""
-        with self.lock:
-            record = self.get(record_type, ref)
-            self._refuse_newer(record)
-            change(record)
-            if hasattr(record, "updated"):
-                record.updated = clock.now()
-            self._write(record)  # read under this same lock: nobody can have changed it since
-        return record

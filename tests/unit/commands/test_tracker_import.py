@@ -13,7 +13,7 @@ from ritual_tui.cli import main
 from ritual_tui.domain.backlog import BacklogItem
 from ritual_tui.domain.errors import StorageError
 from ritual_tui.domain.fields import to_doc
-from ritual_tui.store import workspace as workspace_module
+from ritual_tui.store import writing as writing_module
 from ritual_tui.store.workspace import Workspace
 from tests.conftest import Result
 from tests.unit.tracker.exports import GH_ISSUES, JIRA_CLOUD, edited_export, records, tree
@@ -213,7 +213,7 @@ def test_an_item_with_the_key_typed_by_hand_is_updated_not_duplicated(cli: Cli, 
 def test_a_write_refused_half_way_says_what_was_written_and_a_re_run_completes_it(
     cli: Cli, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_write = workspace_module.write_atomic
+    real_write = writing_module.write_atomic
     writes: list[Path] = []
 
     def full_after_three(path: Path, data: bytes, durable: bool = True) -> None:
@@ -223,13 +223,13 @@ def test_a_write_refused_half_way_says_what_was_written_and_a_re_run_completes_i
             writes.append(path)
         real_write(path, data, durable)
 
-    monkeypatch.setattr(workspace_module, "write_atomic", full_after_three)
+    monkeypatch.setattr(writing_module, "write_atomic", full_after_three)
     failed = cli("import", "jira", str(JIRA_CLOUD))
     assert failed.code == 1
     assert failed.err.startswith("error: The import stopped after writing 3 of 7 items (added B-1 to B-3): Could not")
     assert failed.err.endswith("Run the same import again once this is fixed: it writes only what is still missing.\n")
     assert [f.id for f in ws.files(BacklogItem)] == ["B-1", "B-2", "B-3"]
-    monkeypatch.setattr(workspace_module, "write_atomic", real_write)
+    monkeypatch.setattr(writing_module, "write_atomic", real_write)
     again = cli("import", "jira", str(JIRA_CLOUD))
     assert again.out.endswith("4 added, 0 updated, 3 unchanged.\n")
     clean = Workspace.create(tmp_path / "clean", "Clean")
