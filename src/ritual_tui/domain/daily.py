@@ -9,6 +9,13 @@ from dataclasses import dataclass, field
 from ritual_tui.domain.meeting import MeetingClock
 
 
+def speaking_order(saved: Sequence[str], team: Sequence[str]) -> list[str]:
+    """The speaking order saved on a daily's session, kept for the team as it is now (someone who
+    left the team is dropped, someone new joins at the end)."""
+    kept = [name for name in saved if name in team]
+    return kept + [name for name in team if name not in kept]
+
+
 @dataclass
 class DailyTimer(MeetingClock):
     """Who speaks, for how long, and how the meeting stands against its timebox."""

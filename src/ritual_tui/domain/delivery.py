@@ -130,7 +130,6 @@ def sprint_figures(sprint: Sprint, items: Mapping[str, BacklogItem]) -> SprintFi
     to_do: list[str] = []
     # Where the close-out sent an unfinished item; the review's outcome says "carried-over" for all.
     unfinished: dict[str, list[str]] = {"carry-over": [], "return": [], "drop": []}
-    sent = {line.item: line.action for line in sprint.close_out}
     for item_id in ledger.scope:
         outcome = sprint.outcomes.get(item_id)
         if done_by(sprint, item_id, items.get(item_id)) is not None:
@@ -138,7 +137,7 @@ def sprint_figures(sprint: Sprint, items: Mapping[str, BacklogItem]) -> SprintFi
         elif outcome == "rejected":
             rejected.append(item_id)
         elif outcome == "carried-over" or sprint.status == "closed":
-            unfinished[sent.get(item_id, "carry-over")].append(item_id)
+            unfinished[sprint.sent_to(item_id) or "carry-over"].append(item_id)
         else:
             to_do.append(item_id)
     return SprintFigures(

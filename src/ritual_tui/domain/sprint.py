@@ -127,6 +127,15 @@ class Sprint(Record):
         """How an item was inspected at the review, if it was."""
         return next((r for r in self.reviews if r.item == item_id), None)
 
+    def close_out_of(self, item_id: str) -> CloseOut | None:
+        """What the close made of an item not accepted, if it decided anything."""
+        return next((c for c in self.close_out if c.item == item_id), None)
+
+    def sent_to(self, item_id: str) -> str:
+        """Where the close sent an item not accepted: carry-over, return, drop, or "" (not decided)."""
+        line = self.close_out_of(item_id)
+        return line.action if line else ""
+
     def day_of(self, on: date) -> tuple[int, int]:
         """(day N, of M calendar days), N clamped to the sprint."""
         total = (self.end - self.start).days + 1

@@ -25,7 +25,7 @@ def _dod(review: ItemReview | None, entries: list[str]) -> tuple[str, list[str]]
 def _outcome(line: dict[str, Any], sprint: Sprint, entries: list[str]) -> dict[str, Any]:
     review = sprint.review_of(line["id"])
     dod, missed = _dod(review, entries)
-    close_out = next((c for c in sprint.close_out if c.item == line["id"]), None)
+    close_out = sprint.close_out_of(line["id"])
     return line | {
         "criteria_unmet": list(review.criteria_unmet) if review else [],
         "reason": review.reason if review else "",

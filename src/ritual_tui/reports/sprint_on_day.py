@@ -101,7 +101,7 @@ class SprintOnDay:
             "objective": self.objective(item_id),
             "status": self.status(item_id),
             "outcome": self.sprint.outcomes.get(item_id, ""),
-            "close_out": next((c.action for c in self.sprint.close_out if c.item == item_id), ""),
+            "close_out": self.sprint.sent_to(item_id),
             "committed": item_id in f.ledger.committed,
             "in_scope": item_id in f.ledger.scope,
             "completed": item_id in f.completed,

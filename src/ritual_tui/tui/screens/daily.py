@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ritual_tui.domain.backlog import BOARD_STATUSES, BacklogItem
-from ritual_tui.domain.daily import DailyTimer
+from ritual_tui.domain.daily import DailyTimer, speaking_order
 from ritual_tui.domain.daily_records import Blocker
 from ritual_tui.domain.fields import Record
 from ritual_tui.domain.meeting import MeetingClock
@@ -33,13 +33,6 @@ from ritual_tui.tui.widgets.captured import CapturedList
 from ritual_tui.tui.widgets.chrome import bottom, top
 from ritual_tui.tui.widgets.speaker import SpeakerPanel, clock_face
 from ritual_tui.tui.widgets.table import RecordTable, Row
-
-
-def _order(saved: list[str], team: list[str]) -> list[str]:
-    """The speaking order saved on the session, kept for the team as it is now (someone who left
-    the team is dropped, someone new joins at the end)."""
-    kept = [name for name in saved if name in team]
-    return kept + [name for name in team if name not in kept]
 
 
 class DailyScreen(RitualSessionScreen):
@@ -131,7 +124,7 @@ class DailyScreen(RitualSessionScreen):
             timebox_seconds=settings.timebox_minutes("daily") * 60,
             clock=type(self).CLOCK,
             elapsed_before=session.elapsed_seconds or 0,
-            speakers=_order(session.speaker_order, settings.member_names() or ["Team"]),
+            speakers=speaking_order(session.speaker_order, settings.member_names() or ["Team"]),
             speaker_seconds=settings.daily_speaker_seconds,
             absent=list(session.absent),
             spoken=spoken,

@@ -261,8 +261,8 @@ class PlanningSteps(RitualSessionScreen):
             return
 
         # What was decided before (here, or when the review closed the sprint) is offered first.
-        at_close = {c.item: c for c in self.context.previous.close_out} if self.context.previous else {}
-        before = self.context.plan.close_out_of(item_id) or at_close.get(item_id)
+        previous = self.context.previous
+        before = self.context.plan.close_out_of(item_id) or (previous.close_out_of(item_id) if previous else None)
 
         def action(key: str) -> None:
             word = next(r.cells[0] for r in CLOSE_OUT_CHOICES if r.key == key)

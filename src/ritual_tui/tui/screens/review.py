@@ -260,11 +260,10 @@ class ReviewScreen(ReviewDecisions):
         sprint = self.sprint
         if sprint is None:
             return []
-        sent = {line.item: line.action for line in sprint.close_out}
         outcomes = [
             join(
                 (f"{i.id} ", "bold"),
-                closed_as(sprint.outcomes.get(i.id, "not decided"), sent.get(i.id, "")),
+                closed_as(sprint.outcomes.get(i.id, "not decided"), sprint.sent_to(i.id)),
                 " ",
                 literal(i.title),
             )

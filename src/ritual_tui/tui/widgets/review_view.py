@@ -30,11 +30,10 @@ def sheet_rows(sprint: Sprint, items: Sequence[BacklogItem]) -> list[Row]:
     """The run-sheet: id, the points it carries in the sprint ("?" entered unestimated), outcome so far,
     title."""
     ledger = scope_ledger(sprint)
-    sent = {line.item: line.action for line in sprint.close_out}
     rows = []
     for item in items:
         outcome = sprint.outcomes.get(item.id, "")
-        word = closed_as(outcome, sent.get(item.id, ""))  # what the close made of an unfinished item
+        word = closed_as(outcome, sprint.sent_to(item.id))  # what the close made of an unfinished item
         shown: CellValue = (OUTCOME_SHOWN.get(word, word), OUTCOME_STYLE[outcome]) if outcome else ("–", "dim")
         carried = None if item.id in ledger.unestimated else ledger.points_of.get(item.id)
         rows.append(Row(item.id, [item.id, format_points(carried), shown, item.title]))
