@@ -34,6 +34,14 @@ async def take_up(pilot: Pilot[Any], entry: str) -> None:
     await settle(pilot)
 
 
+async def open_vote_pad(pilot: Pilot[Any], entry: str) -> None:
+    """Once the refinement has opened, take up an entry and open the vote pad on it."""
+    await settle(pilot)
+    await take_up(pilot, entry)
+    await pilot.press("v")
+    await settle(pilot)
+
+
 async def vote(pilot: Pilot[Any], cards: list[str]) -> None:
     """Open the vote pad and type each card in turn (the pad asks the next voter after each)."""
     await pilot.press("v")
@@ -49,10 +57,7 @@ async def vote(pilot: Pilot[Any], cards: list[str]) -> None:
 async def test_no_card_shows_before_the_reveal_then_all_at_once_with_the_figures(demo: Workspace) -> None:
     app = RitualApp(demo, "refinement", presenter=True)
     async with app.run_test(size=(100, 34)) as pilot:
-        await settle(pilot)
-        await take_up(pilot, "B-18")
-        await pilot.press("v")
-        await settle(pilot)
+        await open_vote_pad(pilot, "B-18")
         for n, card in enumerate(CARDS[:3]):
             await pilot.press(*card, "enter")
             await settle(pilot)
@@ -112,10 +117,7 @@ async def test_no_card_shows_before_the_reveal_then_all_at_once_with_the_figures
 async def test_a_card_typed_shows_the_same_mask_whatever_its_length(demo: Workspace) -> None:
     app = RitualApp(demo, "refinement", presenter=True)
     async with app.run_test(size=(100, 34)) as pilot:
-        await settle(pilot)
-        await take_up(pilot, "B-18")
-        await pilot.press("v")
-        await settle(pilot)
+        await open_vote_pad(pilot, "B-18")
         card = app.screen.query_one("#votepad-card")
 
         def drawn() -> str:
@@ -134,10 +136,7 @@ async def test_a_card_typed_shows_the_same_mask_whatever_its_length(demo: Worksp
 async def test_a_card_off_the_deck_is_refused_and_nothing_is_saved(demo: Workspace) -> None:
     app = RitualApp(demo, "refinement")
     async with app.run_test(size=(100, 34)) as pilot:
-        await settle(pilot)
-        await take_up(pilot, "B-18")
-        await pilot.press("v")
-        await settle(pilot)
+        await open_vote_pad(pilot, "B-18")
         await pilot.press("2", "1", "enter")
         await settle(pilot)
         messages = [str(n.message) for n in app._notifications]
